@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict'
+import { ChainopsError, isChainopsError } from './ChainopsError.ts'
+
+describe('ChainopsError', () => {
+  it('carries a stable code, short message, details and cause in its message', () => {
+    const cause = new Error('low level')
+    const error = new ChainopsError({
+      code: 'GENESIS_BAD',
+      shortMessage: 'genesis is bad',
+      details: 'at alloc[0]',
+      cause,
+    })
+    assert.equal(error.code, 'GENESIS_BAD')
+    assert.equal(error.shortMessage, 'genesis is bad')
+    assert.equal(error.details, 'at alloc[0]')
+    assert.equal(error.cause, cause)
+    assert.equal(error.message, 'genesis is bad [GENESIS_BAD]\n\nDetails: at alloc[0]')
+    assert.ok(isChainopsError(error, 'GENESIS_BAD'))
+    assert.ok(!isChainopsError(error, 'OTHER'))
+    assert.ok(!isChainopsError(cause))
+  })
+
+  it('walk() returns the deepest cause, or the first match of a predicate', () => {
+    const root = new Error('root')
+    const middle = new ChainopsError({ code: 'MIDDLE', shortMessage: 'middle', cause: root })
+    const top = new ChainopsError({ code: 'TOP', shortMessage: 'top', cause: middle })
+    assert.equal(top.walk(), root)
+    assert.equal(
+      top.walk((e) => isChainopsError(e, 'MIDDLE')),
+      middle,
+    )
+    assert.equal(
+      top.walk((e) => isChainopsError(e, 'NONE')),
+      undefined,
+    )
+  })
+
+  it('serialises to JSON without the cause', () => {
+    const error = new ChainopsError({ code: 'C', shortMessage: 's', cause: new Error('secret-ish') })
+    assert.deepEqual(JSON.parse(JSON.stringify(error)), { name: 'ChainopsError', code: 'C', shortMessage: 's' })
+  })
+})

@@ -1,0 +1,19 @@
+import { ChainopsError } from '@chainops/core'
+
+/** Error codes raised by the devnet harness. */
+export type DevnetErrorCode =
+  | 'DEVNET_DAEMON_NOT_INSTALLED'
+  | 'DEVNET_DAEMON_START_FAILED'
+  | 'DEVNET_DAEMON_EXITED'
+  | 'DEVNET_TIMEOUT'
+  | 'DEVNET_BAD_OPTIONS'
+  | 'DEVNET_STATE'
+
+/** An error from the harness; start failures carry the tail of the daemon's log in `details`. */
+export class DevnetError extends ChainopsError {
+  override name = 'DevnetError'
+  declare readonly code: DevnetErrorCode
+  constructor(parameters: { code: DevnetErrorCode; shortMessage: string; details?: string; cause?: unknown }) {
+    super(parameters)
+  }
+}

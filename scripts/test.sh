@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every check and test with the project's own Node: types, lint, then the mocha suite
+# (unit and integration; integration suites start real daemons once per run).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export PATH="$root/.tools/node/bin:$PATH"
+[ -x .tools/node/bin/node ] || { echo "test: run scripts/setup.sh first" >&2; exit 2; }
+echo "test: typecheck"; pnpm -s run typecheck
+echo "test: lint"; pnpm -s run lint
+echo "test: mocha"; pnpm -s exec mocha "$@"
