@@ -8,4 +8,4 @@ export PATH="$root/.tools/node/bin:$PATH"
 [ -x .tools/node/bin/node ] || { echo "test: run scripts/setup.sh first" >&2; exit 2; }
 echo "test: typecheck"; pnpm -s run typecheck
 echo "test: lint"; pnpm -s run lint
-echo "test: mocha"; pnpm -s exec mocha "$@"
+echo "test: mocha"; if [ $# -gt 0 ]; then pnpm -s exec mocha "$@"; else pnpm -s run test; fi
