@@ -1,0 +1,7 @@
+export { DevnetError, type DevnetErrorCode } from './DevnetError.ts'
+export { Daemon, isPidAlive, logTail, type SpawnDaemonParameters } from './process/Daemon.ts'
+export { cacheDir, type DaemonName, daemonBinary, daemonVersions } from './process/daemonBinary.ts'
+export { freePort } from './process/freePort.ts'
+export { tempDir } from './process/tempDir.ts'
+export { type MotoClientConfig, type MotoServer, type StartMotoParameters, startMoto } from './moto/startMoto.ts'
+export { type StackEndpoints, type StartStackParameters, type Stack, startStack } from './stack/startStack.ts'
