@@ -1,2 +1,24 @@
 export { ChainopsError, type ChainopsErrorParameters, isChainopsError } from './errors/ChainopsError.ts'
 export { isSecret, Secret } from './secret/Secret.ts'
+export { divideRounded } from './units/divideRounded.ts'
+export { formatBtc } from './units/formatBtc.ts'
+export { formatEther } from './units/formatEther.ts'
+export { formatGwei } from './units/formatGwei.ts'
+export { formatSats } from './units/formatSats.ts'
+export { formatUnits } from './units/formatUnits.ts'
+export { type MsatToSatsReturnType, msatToSats } from './units/msatToSats.ts'
+export { parseBtc } from './units/parseBtc.ts'
+export {
+  type ParseDecimalStringParameters,
+  type ParseDecimalStringReturnType,
+  parseDecimalString,
+} from './units/parseDecimalString.ts'
+export { parseEther } from './units/parseEther.ts'
+export { parseGwei } from './units/parseGwei.ts'
+export { parseSats } from './units/parseSats.ts'
+export { type ParseUnitsOptions, parseUnits } from './units/parseUnits.ts'
+export { Rational } from './units/Rational.ts'
+export { RationalError, type RationalErrorCode, type RationalErrorParameters } from './units/RationalError.ts'
+export type { Rounding } from './units/Rounding.ts'
+export { satsToMsat } from './units/satsToMsat.ts'
+export { UnitsError, type UnitsErrorCode, type UnitsErrorParameters } from './units/UnitsError.ts'
