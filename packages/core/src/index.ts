@@ -1,4 +1,14 @@
 export { ChainopsError, type ChainopsErrorParameters, isChainopsError } from './errors/ChainopsError.ts'
+export { addressSchema } from './schema/addressSchema.ts'
+export { bigintStringSchema } from './schema/bigintStringSchema.ts'
+export { hexSchema } from './schema/hexSchema.ts'
+export { type ParseWithOptions, parseWith } from './schema/parseWith.ts'
+export {
+  type SchemaIssue,
+  SchemaValidationError,
+  type SchemaValidationErrorParameters,
+} from './schema/SchemaValidationError.ts'
+export { withExpects } from './schema/withExpects.ts'
 export { isSecret, Secret } from './secret/Secret.ts'
 export { divideRounded } from './units/divideRounded.ts'
 export { formatBtc } from './units/formatBtc.ts'
