@@ -12,6 +12,28 @@ export {
   type EncodeExtraDataReturnType,
   encodeExtraData,
 } from './extraData/encodeExtraData.ts'
+export { type BuildGenesisErrorType, type BuildGenesisParameters, buildGenesis } from './genesis/buildGenesis.ts'
+export {
+  BLOCK_FORKS,
+  type BlockForkName,
+  HARDFORKS,
+  type Hardfork,
+  UNSUPPORTED_FORKS,
+  type UnsupportedForkName,
+} from './genesis/forks.ts'
+export type { Genesis, GenesisAccount, GenesisConfig } from './genesis/Genesis.ts'
+export {
+  EMPTY_UNCLE_HASH,
+  type GenesisHashReturnType,
+  genesisHash,
+  INITIAL_BASE_FEE,
+} from './genesis/genesisHash.ts'
+export { EMPTY_CODE_HASH, genesisStateRoot } from './genesis/genesisStateRoot.ts'
+export { GENESIS_DEFAULT_GAS_LIMIT, type ParseGenesisErrorType, parseGenesis } from './genesis/parseGenesis.ts'
+export { deterministicDeploymentProxy } from './genesis/predeploys/deterministicDeploymentProxy.ts'
+export type { Predeploy } from './genesis/predeploys/Predeploy.ts'
+export { type GenesisJson, toGenesisJson } from './genesis/toGenesisJson.ts'
 export { type ParseHexBytesOptions, parseHexBytes } from './hex/parseHexBytes.ts'
 export { type ParseQuantityErrorType, type ParseQuantityOptions, parseQuantity } from './hex/parseQuantity.ts'
 export { parseStorageWord } from './hex/parseStorageWord.ts'
+export { EMPTY_TRIE_ROOT, type TrieEntry, trieRoot } from './trie/trieRoot.ts'

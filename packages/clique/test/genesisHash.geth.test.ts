@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { daemonBinary, tempDir } from '@chainops/devnet'
+import { parseEther } from 'viem'
+import { buildGenesis, deterministicDeploymentProxy, genesisHash, parseGenesis, toGenesisJson } from '../src/index.ts'
+
+const run = promisify(execFile)
+const seedText = readFileSync(new URL('./fixtures/seed-genesis.json', import.meta.url), 'utf8')
+
+/** Runs the real `geth init` on `json` and returns the hash geth logs as written. */
+async function gethInitHash(json: string): Promise<string> {
+  const dir = await tempDir('clique-genesis')
+  try {
+    const file = join(dir, 'genesis.json')
+    await writeFile(file, json)
+    const { stdout, stderr } = await run(daemonBinary('geth'), [
+      '--datadir',
+      join(dir, 'data'),
+      '--log.format',
+      'json',
+      'init',
+      file,
+    ])
+    for (const line of `${stdout}\n${stderr}`.split('\n')) {
+      if (!line.startsWith('{')) continue
+      const entry = JSON.parse(line) as { msg?: string; hash?: string }
+      if (entry.msg === 'Successfully wrote genesis state' && entry.hash) return entry.hash
+    }
+    throw new Error(`geth init printed no genesis hash:\n${stderr}`)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const sealers = [
+  '0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf',
+  '0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF',
+  '0x6813Eb9362372EEF6200f3b1dbC3f819671cBA69',
+]
+// Enough accounts that the state trie has branch, extension and inlined nodes.
+const manyAccounts = Object.fromEntries(
+  Array.from({ length: 40 }, (_, i) => [
+    `0x${(i * 7919 + 1).toString(16).padStart(40, '0')}`,
+    { balance: BigInt(i) * 10n ** 15n },
+  ]),
+)
+
+const cases: [string, () => string][] = [
+  ['the seed genesis as written in the source document', () => seedText],
+  [
+    'a minimal london genesis from buildGenesis',
+    () => JSON.stringify(toGenesisJson(buildGenesis({ chainId: 1337, sealers: [sealers[0] as string] }))),
+  ],
+  [
+    'the corrected plan: 3 sealers, 30 billion coins, predeployed CREATE2 factory',
+    () =>
+      JSON.stringify(
+        toGenesisJson(
+          buildGenesis({
+            chainId: 2789,
+            sealers,
+            period: 5,
+            gasLimit: 105_000_000n,
+            alloc: { '0x96676ec1894Aa23B9BeB5b5cf35795Af02c7907a': { balance: parseEther('30000000000') } },
+            predeploys: [deterministicDeploymentProxy],
+          }),
+        ),
+      ),
+  ],
+  [
+    'berlin, with code, storage (zero and non-zero words), nonces and 40 more accounts',
+    () =>
+      JSON.stringify(
+        toGenesisJson(
+          buildGenesis({
+            chainId: 4242,
+            sealers,
+            hardfork: 'berlin',
+            alloc: {
+              ...manyAccounts,
+              '0x00000000000000000000000000000000000000aa': {
+                balance: 0n,
+                nonce: 7n,
+                code: '0x600160005401600055',
+                storage: { '0x00': '0x2a', '0x01': '0x00', [`0x${'ff'.repeat(32)}`]: `0x${'ab'.repeat(32)}` },
+              },
+            },
+          }),
+        ),
+      ),
+  ],
+  [
+    'a hand-written london file with decimal quantities, a custom base fee and gasLimit 0',
+    () =>
+      JSON.stringify({
+        config: {
+          chainId: 9,
+          homesteadBlock: 0,
+          eip150Block: 0,
+          eip155Block: 0,
+          eip158Block: 0,
+          byzantiumBlock: 0,
+          constantinopleBlock: 0,
+          petersburgBlock: 0,
+          istanbulBlock: 0,
+          berlinBlock: 0,
+          londonBlock: 0,
+          clique: { period: 1, epoch: 10 },
+        },
+        timestamp: '1700000000',
+        gasLimit: '0',
+        difficulty: '1',
+        baseFeePerGas: '7',
+        extraData: `0x${'00'.repeat(32)}${(sealers[1] as string).slice(2)}${'00'.repeat(65)}`,
+        alloc: { [(sealers[1] as string).slice(2)]: { balance: '1000000000000000000000' } },
+      }),
+  ],
+]
+
+describe('genesisHash against the real geth binary @integration', () => {
+  for (const [name, make] of cases) {
+    it(`equals the hash geth init writes for ${name}`, async () => {
+      const json = make()
+      const expected = await gethInitHash(json)
+      assert.equal(genesisHash(parseGenesis(json)).hash, expected)
+    })
+  }
+})
