@@ -36,4 +36,15 @@ export { type GenesisJson, toGenesisJson } from './genesis/toGenesisJson.ts'
 export { type ParseHexBytesOptions, parseHexBytes } from './hex/parseHexBytes.ts'
 export { type ParseQuantityErrorType, type ParseQuantityOptions, parseQuantity } from './hex/parseQuantity.ts'
 export { parseStorageWord } from './hex/parseStorageWord.ts'
+export { cliqueQuorum } from './planners/cliqueQuorum.ts'
+export { type PlanCapacityParameters, type PlanCapacityReturnType, planCapacity } from './planners/planCapacity.ts'
+export { type PlanSealersParameters, type PlanSealersReturnType, planSealers } from './planners/planSealers.ts'
+export {
+  type PlanSupplyParameters,
+  type PlanSupplyReturnType,
+  planSupply,
+  type SupplyFinding,
+} from './planners/planSupply.ts'
 export { EMPTY_TRIE_ROOT, type TrieEntry, trieRoot } from './trie/trieRoot.ts'
+export { formatCoins, WEI_PER_COIN } from './units/formatCoins.ts'
+export { formatRatio } from './units/formatRatio.ts'
