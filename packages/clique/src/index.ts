@@ -1,3 +1,14 @@
+export { enodeIdFromNodeKey } from './config/enodeIdFromNodeKey.ts'
+export {
+  FORBIDDEN_RPC_MODULES,
+  type GethConfigParameters,
+  type GethConfigReturnType,
+  type GethNodeConfig,
+  type GethNodeSpec,
+  gethConfig,
+  PUBLIC_RPC_MODULES,
+  type TxPoolLimits,
+} from './config/gethConfig.ts'
 export { CliqueError, type CliqueErrorCode, type CliqueErrorParameters } from './errors/CliqueError.ts'
 export { EXTRA_SEAL_BYTES, EXTRA_VANITY_BYTES, SIGNER_BYTES } from './extraData/constants.ts'
 export {
