@@ -1,3 +1,16 @@
+export type { BlockParameter } from './actions/blockParameter.ts'
+export { type CliqueHeader, cliqueSealHash } from './actions/cliqueSealHash.ts'
+export { type DiscardParameters, discard } from './actions/discard.ts'
+export { type GetSignersParameters, getSigners } from './actions/getSigners.ts'
+export { type CliqueSnapshot, type GetSnapshotParameters, getSnapshot } from './actions/getSnapshot.ts'
+export { type ProposeParameters, propose } from './actions/propose.ts'
+export { recoverSealer } from './actions/recoverSealer.ts'
+export {
+  type SealerHealthParameters,
+  type SealerHealthReturnType,
+  type SignerHealth,
+  sealerHealth,
+} from './actions/sealerHealth.ts'
 export { enodeIdFromNodeKey } from './config/enodeIdFromNodeKey.ts'
 export {
   FORBIDDEN_RPC_MODULES,
