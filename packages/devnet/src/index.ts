@@ -5,3 +5,12 @@ export { freePort } from './process/freePort.ts'
 export { tempDir } from './process/tempDir.ts'
 export { type MotoClientConfig, type MotoServer, type StartMotoParameters, startMoto } from './moto/startMoto.ts'
 export { type StackEndpoints, type StartStackParameters, type Stack, startStack } from './stack/startStack.ts'
+export type { LndNode } from './lightning/LndNode.ts'
+export {
+  type LightningChannelOptions,
+  type LightningNodeOptions,
+  type LightningRegtest,
+  type StartLightningRegtestParameters,
+  startLightningRegtest,
+} from './lightning/startLightningRegtest.ts'
+export { type BtcdRpcConnection, btcdRpc } from './lightning/btcdRpc.ts'
