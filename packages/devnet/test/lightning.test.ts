@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
-import { createInvoice, getInvoice, pay } from 'lightning'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInvoice, getInvoice, getRouteToDestination, pay } from 'lightning'
 import { DevnetError } from '../src/DevnetError.ts'
+import { pollUntil } from '../src/lightning/pollUntil.ts'
 import type { LightningRegtest } from '../src/lightning/startLightningRegtest.ts'
 import { startLightningRegtest } from '../src/lightning/startLightningRegtest.ts'
 import { isPidAlive } from '../src/process/Daemon.ts'
@@ -50,6 +53,41 @@ describe('startLightningRegtest @integration', function () {
     await payThroughChannel('carol', 4_321)
   })
 
+  it('restart() gives bob a new PID on the same socket and alice pays him again once the channel is back', async () => {
+    assert.ok(net?.nodes.bob && net.nodes.alice)
+    const { bob, alice } = net.nodes
+    const before = { pid: bob.pid, socket: bob.socket, publicKey: bob.publicKey }
+    await bob.restart()
+    assert.notEqual(bob.pid, before.pid)
+    assert.equal(isPidAlive(before.pid), false)
+    assert.equal(bob.socket, before.socket)
+    assert.equal(bob.publicKey, before.publicKey)
+    await pollUntil('a route alice->bob after the restart', async () => {
+      const { route } = await getRouteToDestination({ lnd: alice.lnd, destination: bob.publicKey, tokens: 1 })
+      return route !== undefined
+    })
+    await payThroughChannel('alice', 777)
+  })
+
+  it('no log file carries the btcd RPC password or an admin macaroon', () => {
+    assert.ok(net)
+    const logs = (readdirSync(net.dir, { recursive: true }) as string[])
+      .filter((path) => path.endsWith('.log'))
+      .map((path) => readFileSync(join(net?.dir ?? '', path), 'utf8'))
+    assert.ok(logs.length >= 5) // btcd stdout and its own log, and each lnd's stdout
+    const secrets = [net.btcd.rpcPass.reveal()]
+    for (const node of Object.values(net.nodes)) {
+      const macaroon = node.macaroon.reveal()
+      secrets.push(macaroon, Buffer.from(macaroon, 'base64').toString('hex'))
+    }
+    assert.equal(secrets.length, 7)
+    for (const secret of secrets)
+      assert.equal(
+        logs.some((log) => log.includes(secret)),
+        false,
+      )
+  })
+
   it('stop() leaves no daemon PID alive and removes the temp dir', async () => {
     assert.ok(net)
     const pids = net.pids()
@@ -61,6 +99,41 @@ describe('startLightningRegtest @integration', function () {
       [],
     )
     assert.equal(existsSync(net.dir), false)
+  })
+})
+
+describe('startLightningRegtest failing midway @integration', () => {
+  it('stops btcd, keeps the dir and reports the step, without the RPC password in the error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chainops-lightning-fail-'))
+    // A file where alice's lnddir should go: btcd starts, then lnd cannot.
+    writeFileSync(join(dir, 'alice'), 'not a directory')
+    try {
+      const error = await startLightningRegtest({ dir, nodes: [{ name: 'alice' }], channels: [] }).then(
+        () => assert.fail('started despite a file in the way'),
+        (error: unknown) => error,
+      )
+      assert.ok(error instanceof DevnetError)
+      assert.equal(error.code, 'DEVNET_DAEMON_START_FAILED')
+      assert.match(error.shortMessage, /^lightning regtest failed to start lnd: /)
+      assert.match(error.details ?? '', new RegExp(`dir kept: ${dir}`))
+      assert.equal(existsSync(join(dir, 'btcd', 'btcd.conf')), true)
+      const rpcPass = /rpcpass=(\w+)/.exec(readFileSync(join(dir, 'btcd', 'btcd.conf'), 'utf8'))?.[1]
+      assert.ok(rpcPass && rpcPass.length === 36)
+      assert.equal(`${error.shortMessage}\n${error.details}\n${error.stack}`.includes(rpcPass), false)
+      // No process is left running on anything in this dir.
+      const running = readdirSync('/proc')
+        .filter((entry) => /^\d+$/.test(entry))
+        .filter((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)
+          } catch {
+            return false
+          }
+        })
+      assert.deepEqual(running, [])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
