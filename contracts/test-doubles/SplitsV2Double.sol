@@ -12,7 +12,8 @@ pragma solidity ^0.8.23;
  * commit 71f09d3) and keeps, for the surface chainops uses:
  *
  *  - the same function signatures and events as the ABIs `@0xsplits/splits-sdk` 6.6 ships
- *    (`splitV2o2FactoryAbi` for the factory, `splitV2ABI` for a split); a test compares them;
+ *    (`splitV2o2FactoryAbi` for the factory; `splitV2o1Abi`, the split as deployed since v2.1,
+ *    for a split, whose calls chainops makes are identical in `splitV2ABI`); a test compares them;
  *  - the same distribution arithmetic: the distributor's reward is
  *    `amount * distributionIncentive / 1e6` (PERCENTAGE_SCALE), and recipient i receives
  *    `(amount - reward) * allocations[i] / totalAllocation`, each rounded down; what rounding
@@ -29,7 +30,7 @@ pragma solidity ^0.8.23;
  *  - the SplitsWarehouse: `SPLITS_WAREHOUSE` is address(0) and the warehouse balance is always 0;
  *    where the real PushSplit falls back to a warehouse deposit for a recipient that refuses
  *    ETH, the double reverts with `RecipientRefusedEth` instead; `performWarehouseTransfer` is
- *    ignored; `depositToWarehouse` is absent;
+ *    ignored; `depositToWarehouse` (v2.0 only) is absent;
  *  - ERC-1271 (`isValidSignature`, `replaySafeHash`, `eip712Domain`), ERC-165 and the
  *    ERC-721/1155 receiver hooks;
  *  - the real SplitProxy clone: splits are EIP-1167 minimal proxies here, so addresses differ

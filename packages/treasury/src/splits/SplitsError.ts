@@ -1,0 +1,25 @@
+import { ChainopsError } from '@chainops/core'
+
+/** Stable codes of {@link SplitsError}. */
+export type SplitsErrorCode =
+  /** Recipients and allocations that make no split (empty, repeated, zero, incentive too high). */
+  | 'SPLITS_INVALID_SPLIT'
+  /** A split transaction reverted or did not do what it should (no SplitCreated, wrong hash). */
+  | 'SPLITS_TRANSACTION_FAILED'
+
+export type SplitsErrorParameters = {
+  code: SplitsErrorCode
+  shortMessage: string
+  details?: string | undefined
+  cause?: unknown
+}
+
+/** Every error of the 0xSplits code. */
+export class SplitsError extends ChainopsError {
+  override name = 'SplitsError'
+  declare readonly code: SplitsErrorCode
+
+  constructor(parameters: SplitsErrorParameters) {
+    super(parameters)
+  }
+}
