@@ -11,6 +11,58 @@ export { ExtraRoleSchema, type LayoutSpec, type LayoutSpecInput, LayoutSpecSchem
 export { parseDerivationPath } from './layout/parseDerivationPath.ts'
 export { type ParseLayoutErrorType, parseLayout } from './layout/parseLayout.ts'
 export { resolveLayout } from './layout/resolveLayout.ts'
+export { RoutingError, type RoutingErrorCode, type RoutingErrorParameters } from './routing/RoutingError.ts'
+export { type RewardRouteCallsParameters, rewardRouteCalls } from './routing/rewardRouteCalls.ts'
+export { type RouteRewardsParameters, type RouteRewardsReturnType, routeRewards } from './routing/routeRewards.ts'
+export { type CollectSafeSignaturesParameters, collectSafeSignatures } from './safe/collectSafeSignatures.ts'
+export { type ConnectSafeParameters, connectSafe } from './safe/connectSafe.ts'
+export {
+  type CreateRewardSafeParameters,
+  type CreateRewardSafeReturnType,
+  createRewardSafe,
+} from './safe/createRewardSafe.ts'
+export {
+  type DeploySafeContractsErrorType,
+  type DeploySafeContractsParameters,
+  type DeploySafeContractsReturnType,
+  deploySafeContracts,
+} from './safe/deploySafeContracts.ts'
+export {
+  type ExecuteSafeTransactionParameters,
+  type ExecuteSafeTransactionReturnType,
+  executeSafeTransaction,
+} from './safe/executeSafeTransaction.ts'
+export { loadSafeSingletonFactory, type SafeSingletonFactory } from './safe/loadSafeSingletonFactory.ts'
+export { ProtocolKitSafe } from './safe/ProtocolKitSafe.ts'
+export {
+  type PlaceSafeSingletonFactoryParameters,
+  placeSafeSingletonFactory,
+} from './safe/placeSafeSingletonFactory.ts'
+export {
+  type ProposeSafeTransactionParameters,
+  type ProposeSafeTransactionReturnType,
+  proposeSafeTransaction,
+} from './safe/proposeSafeTransaction.ts'
+export type { SafeCall } from './safe/SafeCall.ts'
+export type { SafeContracts } from './safe/SafeContracts.ts'
+export { SafeError, type SafeErrorCode, type SafeErrorParameters } from './safe/SafeError.ts'
+export type { SafeExecutor } from './safe/SafeExecutor.ts'
+export type { SafeOwnerSigner } from './safe/SafeOwnerSigner.ts'
+export type { SafeTransaction } from './safe/SafeTransaction.ts'
+export { type SafeContractNetworksParameters, safeContractNetworks } from './safe/safeContractNetworks.ts'
+export { safeSingletonFactoryPredeploy } from './safe/safeSingletonFactoryPredeploy.ts'
+export {
+  type SafeTransactionTypedData,
+  type SafeTransactionTypedDataParameters,
+  safeTransactionTypedData,
+} from './safe/safeTransactionTypedData.ts'
+export { type SafeV141Contract, safeV141Contracts } from './safe/safeV141Contracts.ts'
+export {
+  type SignSafeTransactionParameters,
+  type SignSafeTransactionReturnType,
+  signSafeTransaction,
+} from './safe/signSafeTransaction.ts'
+export { type VerifySafeSignatureParameters, verifySafeSignature } from './safe/verifySafeSignature.ts'
 export {
   type AssertBip39MnemonicErrorType,
   type AssertBip39MnemonicOptions,
@@ -27,3 +79,13 @@ export {
 export { decryptSlip39MasterSecret } from './seeds/slip39/decryptSlip39MasterSecret.ts'
 export { slip39MasterSecret } from './seeds/slip39MasterSecret.ts'
 export { slip39SeedSource } from './seeds/slip39SeedSource.ts'
+export { type BuildSplitV2ParamsParameters, buildSplitV2Params } from './splits/buildSplitV2Params.ts'
+export { type CreateSplitParameters, type CreateSplitReturnType, createSplit } from './splits/createSplit.ts'
+export { type DistributeSplitParameters, distributeSplit } from './splits/distributeSplit.ts'
+export { type DistributeSplitCallParameters, distributeSplitCall } from './splits/distributeSplitCall.ts'
+export { getSplitBalance } from './splits/getSplitBalance.ts'
+export { SplitsError, type SplitsErrorCode, type SplitsErrorParameters } from './splits/SplitsError.ts'
+export type { SplitV2Params } from './splits/SplitV2Params.ts'
+export { splitsNativeToken } from './splits/splitsNativeToken.ts'
+export { splitV2Hash } from './splits/splitV2Hash.ts'
+export { updateSplitCall } from './splits/updateSplitCall.ts'
