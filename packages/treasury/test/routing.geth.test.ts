@@ -7,7 +7,6 @@ import { routeRewards } from '../src/routing/routeRewards.ts'
 import { createRewardSafe } from '../src/safe/createRewardSafe.ts'
 import { deploySafeContracts } from '../src/safe/deploySafeContracts.ts'
 import { SafeError } from '../src/safe/SafeError.ts'
-import { safeContractNetworks } from '../src/safe/safeContractNetworks.ts'
 import { safeSingletonFactoryPredeploy } from '../src/safe/safeSingletonFactoryPredeploy.ts'
 import { safeV141Contracts } from '../src/safe/safeV141Contracts.ts'
 import { buildSplitV2Params } from '../src/splits/buildSplitV2Params.ts'
@@ -76,7 +75,8 @@ describe('Safe deploy and reward routing on a real geth v1.13.15 Clique devnet @
     const { address: safeAddress, safe } = await createRewardSafe({
       provider: rpcUrl,
       publicClient,
-      contractNetworks: safeContractNetworks({ chainId: 2789, contracts }),
+      walletClient: walletClient,
+      contracts,
       executor: { privateKey: network.faucet.privateKey },
       owners: owners.map(({ address }) => address),
       threshold: 2,

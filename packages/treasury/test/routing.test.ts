@@ -8,7 +8,6 @@ import { createRewardSafe } from '../src/safe/createRewardSafe.ts'
 import { deploySafeContracts } from '../src/safe/deploySafeContracts.ts'
 import { placeSafeSingletonFactory } from '../src/safe/placeSafeSingletonFactory.ts'
 import { SafeError } from '../src/safe/SafeError.ts'
-import { safeContractNetworks } from '../src/safe/safeContractNetworks.ts'
 import { buildSplitV2Params } from '../src/splits/buildSplitV2Params.ts'
 import { createSplit } from '../src/splits/createSplit.ts'
 
@@ -61,7 +60,8 @@ describe('reward routing: Safe -> split -> team pool and personal payouts on the
     const { address: safeAddress, safe } = await createRewardSafe({
       provider: connection.provider,
       publicClient,
-      contractNetworks: safeContractNetworks({ chainId: 2789, contracts }),
+      walletClient: funder,
+      contracts,
       executor: { address: executor.account.address },
       owners: owners.map(({ address }) => address),
       threshold: 2,

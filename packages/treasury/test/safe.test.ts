@@ -115,7 +115,8 @@ describe('Safe v1.4.1 on the Hardhat clique network @integration', () => {
     const { address, safe } = await createRewardSafe({
       provider: connection.provider,
       publicClient,
-      contractNetworks,
+      walletClient: funder,
+      contracts,
       executor: { address: executor.account.address },
       owners: owners.map(({ address }) => address),
       threshold: 2,

@@ -21,7 +21,6 @@ import { deploySafeContracts } from '../src/safe/deploySafeContracts.ts'
 import { executeSafeTransaction } from '../src/safe/executeSafeTransaction.ts'
 import { placeSafeSingletonFactory } from '../src/safe/placeSafeSingletonFactory.ts'
 import { proposeSafeTransaction } from '../src/safe/proposeSafeTransaction.ts'
-import { safeContractNetworks } from '../src/safe/safeContractNetworks.ts'
 import { signSafeTransaction } from '../src/safe/signSafeTransaction.ts'
 import { buildSplitV2Params } from '../src/splits/buildSplitV2Params.ts'
 import { createSplit } from '../src/splits/createSplit.ts'
@@ -125,7 +124,8 @@ describe('SplitsV2 test double and the splits module on the Hardhat clique netwo
     const { address: safeAddress, safe } = await createRewardSafe({
       provider: connection.provider,
       publicClient,
-      contractNetworks: safeContractNetworks({ chainId: 2789, contracts }),
+      walletClient: funder,
+      contracts,
       executor: { address: executor.account.address },
       owners: owners.map(({ address }) => address),
       threshold: 2,

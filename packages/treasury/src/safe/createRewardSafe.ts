@@ -1,17 +1,43 @@
-import type { ContractNetworksConfig, Eip1193Provider } from '@safe-global/protocol-kit'
-import { type Address, getAddress, isAddress, isAddressEqual, type PublicClient } from 'viem'
+import type { Eip1193Provider } from '@safe-global/protocol-kit'
+import {
+  type Account,
+  type Address,
+  type Chain,
+  concat,
+  encodeAbiParameters,
+  encodeFunctionData,
+  encodePacked,
+  getAddress,
+  getContractAddress,
+  type Hash,
+  type Hex,
+  isAddress,
+  isAddressEqual,
+  keccak256,
+  type PublicClient,
+  parseAbi,
+  parseEventLogs,
+  type Transport,
+  type WalletClient,
+  zeroAddress,
+} from 'viem'
 import { connectSafe } from './connectSafe.ts'
-import { ProtocolKitSafe } from './ProtocolKitSafe.ts'
-import { protocolKitSigner } from './protocolKitSigner.ts'
+import type { ProtocolKitSafe } from './ProtocolKitSafe.ts'
+import type { SafeContracts } from './SafeContracts.ts'
 import { SafeError } from './SafeError.ts'
 import type { SafeExecutor } from './SafeExecutor.ts'
+import { safeContractNetworks } from './safeContractNetworks.ts'
 
 export type CreateRewardSafeParameters = {
+  /** For the protocol-kit instance returned: an EIP-1193 provider or an RPC URL. */
   provider: Eip1193Provider | string
   publicClient: PublicClient
-  contractNetworks: ContractNetworksConfig
   /** Pays for the deployment; it does not become an owner. */
-  executor: SafeExecutor
+  walletClient: WalletClient<Transport, Chain | undefined, Account>
+  /** From `deploySafeContracts`. */
+  contracts: SafeContracts
+  /** Who executes Safe transactions through the returned instance. */
+  executor?: SafeExecutor
   /** The tier-A owners (MasterAdminVault `m/44'/60'/0'/0/i`), one per member. */
   owners: readonly Address[]
   /** M of the M-of-N. */
@@ -24,21 +50,35 @@ export type CreateRewardSafeReturnType = {
   address: Address
   safe: ProtocolKitSafe
   /** The deployment transaction; undefined when a Safe with this configuration already existed. */
-  transactionHash: `0x${string}` | undefined
+  transactionHash: Hash | undefined
 }
+
+const proxyFactoryAbi = parseAbi([
+  'function createProxyWithNonce(address _singleton, bytes initializer, uint256 saltNonce) returns (address proxy)',
+  'function proxyCreationCode() pure returns (bytes)',
+  'event ProxyCreation(address indexed proxy, address singleton)',
+])
+const safeSetupAbi = parseAbi([
+  'function setup(address[] _owners, uint256 _threshold, address to, bytes data, address fallbackHandler, address paymentToken, uint256 payment, address paymentReceiver)',
+])
 
 function invalidOwners(shortMessage: string, details?: string): never {
   throw new SafeError({ code: 'SAFE_INVALID_OWNERS', shortMessage, details })
 }
 
 /**
- * Creates the central reward Safe (v1.4.1 proxy, L1 singleton, compatibility fallback handler)
- * with M-of-N owners through protocol-kit, and checks the chain agrees on owners and threshold.
- * The address is deterministic (CREATE2 from the proxy factory), so calling it again with the
- * same configuration connects to the existing Safe.
+ * Creates the central reward Safe: a v1.4.1 proxy of the L1 `Safe` singleton through
+ * `SafeProxyFactory.createProxyWithNonce`, set up with M-of-N owners and the compatibility
+ * fallback handler (what the Safe app and protocol-kit set up), then returns a protocol-kit
+ * instance for it after checking owners and threshold on chain. The address is CREATE2, computed
+ * here first: calling again with the same configuration connects to the existing Safe.
+ *
+ * The deployment is sent with viem rather than protocol-kit's `predictedSafe` path: protocol-kit
+ * 8.0.7 memoizes the proxy-factory contract under a key that can drop the provider, so a second
+ * chain with the same chain id (Hardhat, then geth, both 2789) gets the first chain's client.
  */
 export async function createRewardSafe(parameters: CreateRewardSafeParameters): Promise<CreateRewardSafeReturnType> {
-  const { provider, publicClient, contractNetworks, executor, threshold, saltNonce = 0n } = parameters
+  const { provider, publicClient, walletClient, contracts, executor, threshold, saltNonce = 0n } = parameters
   if (!Array.isArray(parameters.owners) || parameters.owners.length === 0) invalidOwners('a Safe needs owners')
   for (const owner of parameters.owners) {
     if (typeof owner !== 'string' || !isAddress(owner, { strict: false })) invalidOwners(`${owner} is not an address`)
@@ -48,47 +88,70 @@ export async function createRewardSafe(parameters: CreateRewardSafeParameters): 
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > owners.length) {
     invalidOwners(`threshold must be an integer from 1 to ${owners.length}`, `got ${threshold}`)
   }
+  if (typeof saltNonce !== 'bigint' || saltNonce < 0n) invalidOwners('saltNonce must be a non-negative bigint')
 
-  const predicted = await ProtocolKitSafe.init({
-    provider,
-    signer: protocolKitSigner(executor),
-    predictedSafe: {
-      safeAccountConfig: { owners, threshold },
-      safeDeploymentConfig: { saltNonce: saltNonce.toString(), safeVersion: '1.4.1' },
-    },
-    contractNetworks,
-    isL1SafeSingleton: true,
+  const initializer = encodeFunctionData({
+    abi: safeSetupAbi,
+    functionName: 'setup',
+    args: [
+      owners,
+      BigInt(threshold),
+      zeroAddress,
+      '0x',
+      contracts.CompatibilityFallbackHandler,
+      zeroAddress,
+      0n,
+      zeroAddress,
+    ],
   })
-  const address = getAddress(await predicted.getAddress())
+  const proxyCreationCode = await publicClient.readContract({
+    address: contracts.SafeProxyFactory,
+    abi: proxyFactoryAbi,
+    functionName: 'proxyCreationCode',
+  })
+  // SafeProxyFactory: salt = keccak256(keccak256(initializer) ‖ saltNonce), init code = creation
+  // code ‖ uint256(singleton).
+  const address = getContractAddress({
+    opcode: 'CREATE2',
+    from: contracts.SafeProxyFactory,
+    salt: keccak256(encodePacked(['bytes32', 'uint256'], [keccak256(initializer), saltNonce])),
+    bytecode: concat([proxyCreationCode, encodeAbiParameters([{ type: 'uint256' }], [BigInt(contracts.Safe)])]) as Hex,
+  })
 
-  let transactionHash: `0x${string}` | undefined
-  if (!(await predicted.isSafeDeployed())) {
-    const deployment = await predicted.createSafeDeploymentTransaction()
-    const client = await predicted.getSafeProvider().getExternalSigner()
-    if (!client) throw new SafeError({ code: 'SAFE_TRANSACTION_FAILED', shortMessage: 'protocol-kit has no signer' })
-    transactionHash = await client.sendTransaction({
-      account: client.account,
-      chain: client.chain,
-      to: deployment.to as Address,
-      value: BigInt(deployment.value),
-      data: deployment.data as `0x${string}`,
+  let transactionHash: Hash | undefined
+  const existing = await publicClient.getCode({ address })
+  if (!existing || existing === '0x') {
+    transactionHash = await walletClient.writeContract({
+      account: walletClient.account,
+      chain: walletClient.chain ?? null,
+      address: contracts.SafeProxyFactory,
+      abi: proxyFactoryAbi,
+      functionName: 'createProxyWithNonce',
+      args: [contracts.Safe, initializer, saltNonce],
     })
     const receipt = await publicClient.waitForTransactionReceipt({ hash: transactionHash })
-    if (receipt.status !== 'success') {
+    const created = parseEventLogs({ abi: proxyFactoryAbi, logs: receipt.logs, eventName: 'ProxyCreation' })
+    if (receipt.status !== 'success' || !created.some((log) => isAddressEqual(log.args.proxy, address))) {
       throw new SafeError({
         code: 'SAFE_TRANSACTION_FAILED',
-        shortMessage: 'creating the reward Safe reverted',
-        details: `transaction ${transactionHash}`,
+        shortMessage: `creating the reward Safe did not create ${address}`,
+        details: `transaction ${transactionHash}, status ${receipt.status}`,
       })
     }
   }
 
-  const safe = await connectSafe({ provider, safeAddress: address, contractNetworks, executor })
-  const onChainOwners = (await safe.getOwners()).map((owner) => getAddress(owner))
+  const contractNetworks = safeContractNetworks({ chainId: await publicClient.getChainId(), contracts })
+  const safe = await connectSafe({
+    provider,
+    safeAddress: address,
+    contractNetworks,
+    ...(executor ? { executor } : {}),
+  })
+  const onChainOwners = (await safe.getOwners()).map((owner: string) => getAddress(owner))
   const onChainThreshold = await safe.getThreshold()
   const sameOwners =
     onChainOwners.length === owners.length &&
-    owners.every((owner) => onChainOwners.some((o) => isAddressEqual(o, owner)))
+    owners.every((owner) => onChainOwners.some((other: Address) => isAddressEqual(other, owner)))
   if (!sameOwners || onChainThreshold !== threshold) {
     throw new SafeError({
       code: 'SAFE_TRANSACTION_FAILED',
