@@ -89,3 +89,14 @@ export type { SplitV2Params } from './splits/SplitV2Params.ts'
 export { splitsNativeToken } from './splits/splitsNativeToken.ts'
 export { splitV2Hash } from './splits/splitV2Hash.ts'
 export { updateSplitCall } from './splits/updateSplitCall.ts'
+export {
+  type CreateTrezorSignerParameters,
+  createTrezorSigner,
+  type TrezorAccount,
+  type TrezorSigner,
+  type TrezorTransaction,
+} from './trezor/createTrezorSigner.ts'
+export { initTrezorConnect } from './trezor/initTrezorConnect.ts'
+export type { TrezorConnectApi, TrezorUiEvent, TrezorUiListener } from './trezor/TrezorConnectApi.ts'
+export { TrezorConnectDouble, type TrezorConnectDoubleCall } from './trezor/TrezorConnectDouble.ts'
+export { type TrezorConnectSettingsParameters, trezorConnectSettings } from './trezor/trezorConnectSettings.ts'

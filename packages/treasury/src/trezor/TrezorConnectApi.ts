@@ -1,0 +1,22 @@
+import type { TrezorConnect } from '@trezor/connect'
+
+/** The `UI_EVENT` messages the signer reacts to; other types pass through untouched. */
+export type TrezorUiEvent = { type: string; payload?: { device?: { instance?: number | undefined } } | undefined }
+export type TrezorUiListener = (event: TrezorUiEvent) => void
+
+/**
+ * The part of TrezorConnect the signer uses: the three Ethereum methods with Connect's own
+ * parameter and response types, and the UI channel through which Connect asks for a passphrase
+ * (`UI_EVENT` / `ui-request_passphrase`, answered with `uiResponse`).
+ */
+export type TrezorConnectApi = Pick<
+  TrezorConnect,
+  'ethereumGetAddress' | 'ethereumSignTransaction' | 'ethereumSignTypedData'
+> & {
+  on(type: 'UI_EVENT', listener: TrezorUiListener): void
+  off(type: 'UI_EVENT', listener: TrezorUiListener): void
+  uiResponse(response: {
+    type: 'ui-receive_passphrase'
+    payload: { value: string; save?: boolean; passphraseOnDevice?: boolean }
+  }): void
+}
