@@ -5,6 +5,16 @@ export { freePort } from './process/freePort.ts'
 export { tempDir } from './process/tempDir.ts'
 export { type MotoClientConfig, type MotoServer, type StartMotoParameters, startMoto } from './moto/startMoto.ts'
 export { type StackEndpoints, type StartStackParameters, type Stack, startStack } from './stack/startStack.ts'
+export type { GethCliqueNetwork } from './geth/GethCliqueNetwork.ts'
+export type { GethGenesis } from './geth/GethGenesis.ts'
+export type { GethNode, GethNodePorts } from './geth/GethNode.ts'
+export { type MinimalCliqueGenesisParameters, minimalCliqueGenesis } from './geth/minimalCliqueGenesis.ts'
+export {
+  type StartGethCliqueErrorType,
+  type StartGethCliqueParameters,
+  type StartGethCliqueReturnType,
+  startGethClique,
+} from './geth/startGethClique.ts'
 export type { LndNode } from './lightning/LndNode.ts'
 export {
   type LightningChannelOptions,

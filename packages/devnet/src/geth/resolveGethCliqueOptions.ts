@@ -1,0 +1,175 @@
+import { Secret } from '@chainops/core'
+import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { DevnetError } from '../DevnetError.ts'
+import type { GethGenesis } from './GethGenesis.ts'
+import type { StartGethCliqueParameters } from './startGethClique.ts'
+
+/** Options after validation, with defaults applied and every key generated or pinned. */
+export type ResolvedGethCliqueOptions = {
+  sealers: number
+  period: number
+  chainId: number
+  gasLimit: bigint
+  /** The caller's genesis, if any (not yet merged with the faucet and prefund balances). */
+  genesis: GethGenesis | undefined
+  sealerKeys: Secret<Hex>[]
+  sealerAddresses: Address[]
+  faucet: { address: Address; privateKey: Secret<Hex>; balanceWei: bigint }
+  prefund: Array<{ address: Address; balanceWei: bigint }>
+  rpcNode: boolean
+  ws: boolean
+  dir: string | undefined
+  label: string
+  extraArgs: string[]
+  keepDirOnFailure: boolean
+  readyTimeoutMs: number
+}
+
+const defaultChainId = 2789
+const defaultGasLimit = 30_000_000n
+const defaultFaucetBalance = 10n ** 24n // one million coins
+const maxSealers = 16
+
+function bad(shortMessage: string, details?: string): never {
+  throw new DevnetError({ code: 'DEVNET_BAD_OPTIONS', shortMessage, ...(details === undefined ? {} : { details }) })
+}
+
+function isPrivateKey(value: unknown): value is Hex {
+  return typeof value === 'string' && isHex(value, { strict: true }) && value.length === 66 && BigInt(value) !== 0n
+}
+
+function isPositiveInteger(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max
+}
+
+/** The signer addresses in a Clique extraData (32-byte vanity, 20 bytes per signer, 65-byte seal). */
+function extraDataSigners(extraData: unknown): string[] | undefined {
+  if (typeof extraData !== 'string' || !isHex(extraData, { strict: true })) return undefined
+  const body = extraData.slice(2).toLowerCase()
+  if (body.length < 64 + 130 || (body.length - 64 - 130) % 40 !== 0) return undefined
+  const signers: string[] = []
+  for (let at = 64; at < body.length - 130; at += 40) signers.push(`0x${body.slice(at, at + 40)}`)
+  return signers
+}
+
+/**
+ * Checks every option of `startGethClique` before anything touches the disk, so a bad call fails
+ * with DEVNET_BAD_OPTIONS and a reason instead of a geth log to decipher.
+ */
+export function resolveGethCliqueOptions(options: StartGethCliqueParameters): ResolvedGethCliqueOptions {
+  if (typeof options !== 'object' || options === null) bad('startGethClique needs an options object')
+  const { sealers, period } = options
+  if (!isPositiveInteger(sealers, maxSealers))
+    bad(`sealers must be an integer from 1 to ${maxSealers}`, `got ${sealers}`)
+  if (!isPositiveInteger(period, 3600)) bad('period must be a whole number of seconds from 1 to 3600', `got ${period}`)
+  if (options.chainId !== undefined && !isPositiveInteger(options.chainId)) {
+    bad('chainId must be a positive safe integer', `got ${options.chainId}`)
+  }
+  if (options.gasLimit !== undefined && (typeof options.gasLimit !== 'bigint' || options.gasLimit < 5000n)) {
+    bad('gasLimit must be a bigint of at least 5000', `got ${String(options.gasLimit)}`)
+  }
+  for (const flag of ['rpcNode', 'ws', 'keepDirOnFailure'] as const) {
+    if (options[flag] !== undefined && typeof options[flag] !== 'boolean') bad(`${flag} must be a boolean`)
+  }
+  if (options.dir !== undefined && (typeof options.dir !== 'string' || options.dir === '')) {
+    bad('dir must be a non-empty path')
+  }
+  const label = options.label ?? 'geth'
+  if (typeof label !== 'string' || !/^[a-z0-9][a-z0-9-]{0,31}$/i.test(label)) {
+    bad('label must be 1-32 letters, digits or dashes', `got ${String(label)}`)
+  }
+  const extraArgs = options.extraArgs ?? []
+  if (!Array.isArray(extraArgs) || extraArgs.some((arg) => typeof arg !== 'string')) {
+    bad('extraArgs must be an array of strings')
+  }
+  if (options.readyTimeoutMs !== undefined && !isPositiveInteger(options.readyTimeoutMs)) {
+    bad('readyTimeoutMs must be a positive integer')
+  }
+
+  // Keys: pinned ones are checked, missing ones generated.
+  if (options.sealerKeys !== undefined) {
+    if (!Array.isArray(options.sealerKeys) || options.sealerKeys.length !== sealers) {
+      bad(`sealerKeys must hold exactly ${sealers} private key(s), one per sealer`)
+    }
+    if (!options.sealerKeys.every(isPrivateKey)) bad('every sealer key must be 32 bytes of 0x-prefixed hex, not zero')
+    if (new Set(options.sealerKeys.map((key) => key.toLowerCase())).size !== sealers) bad('sealerKeys repeat a key')
+  }
+  const sealerKeys = (options.sealerKeys ?? Array.from({ length: sealers }, () => generatePrivateKey())).map(
+    (key) => new Secret<Hex>(key),
+  )
+  const sealerAddresses = sealerKeys.map((key) => privateKeyToAccount(key.reveal()).address)
+
+  if (options.faucetKey !== undefined && !isPrivateKey(options.faucetKey)) {
+    bad('faucetKey must be 32 bytes of 0x-prefixed hex, not zero')
+  }
+  const faucetBalance = options.faucetBalanceWei ?? defaultFaucetBalance
+  if (typeof faucetBalance !== 'bigint' || faucetBalance < 0n) bad('faucetBalanceWei must be a non-negative bigint')
+  const faucetKey = new Secret<Hex>(options.faucetKey ?? generatePrivateKey())
+  const faucet = {
+    address: privateKeyToAccount(faucetKey.reveal()).address,
+    privateKey: faucetKey,
+    balanceWei: faucetBalance,
+  }
+
+  const prefund: ResolvedGethCliqueOptions['prefund'] = []
+  for (const [i, entry] of (options.prefund ?? []).entries()) {
+    if (typeof entry !== 'object' || entry === null || typeof entry.address !== 'string' || !isAddress(entry.address)) {
+      bad(`prefund[${i}].address is not an address`)
+    }
+    if (typeof entry.balanceWei !== 'bigint' || entry.balanceWei < 0n) {
+      bad(`prefund[${i}].balanceWei must be a non-negative bigint`)
+    }
+    const address = getAddress(entry.address)
+    if (address === faucet.address || prefund.some((other) => other.address === address)) {
+      bad(`prefund[${i}] repeats ${address}`)
+    }
+    prefund.push({ address, balanceWei: entry.balanceWei })
+  }
+
+  let chainId = options.chainId ?? defaultChainId
+  let gasLimit = options.gasLimit ?? defaultGasLimit
+  const genesis = options.genesis
+  if (genesis !== undefined) {
+    if (typeof genesis !== 'object' || genesis === null || typeof genesis.config !== 'object' || !genesis.config) {
+      bad('genesis must be a geth genesis object with a config')
+    }
+    if (options.sealerKeys === undefined) {
+      bad('a genesis needs sealerKeys', 'its extraData names the sealers, so their keys must be given to run them')
+    }
+    if (options.gasLimit !== undefined) bad('give gasLimit in the genesis, not beside it')
+    const signers = extraDataSigners(genesis.extraData)
+    if (!signers) bad('genesis.extraData is not Clique extraData (32-byte vanity, 20 bytes per signer, 65-byte seal)')
+    const missing = sealerAddresses.filter((address) => !signers.includes(address.toLowerCase()))
+    if (missing.length > 0) bad('genesis.extraData does not list every sealer', `missing ${missing.join(', ')}`)
+    if (genesis.config.clique?.period !== period) {
+      bad('genesis.config.clique.period differs from period', `${genesis.config.clique?.period} vs ${period}`)
+    }
+    if (!isPositiveInteger(genesis.config.chainId)) bad('genesis.config.chainId must be a positive integer')
+    if (options.chainId !== undefined && options.chainId !== genesis.config.chainId) {
+      bad('chainId differs from genesis.config.chainId', `${options.chainId} vs ${genesis.config.chainId}`)
+    }
+    chainId = genesis.config.chainId
+    if (typeof genesis.gasLimit !== 'string' || !isHex(genesis.gasLimit)) bad('genesis.gasLimit must be a hex quantity')
+    gasLimit = BigInt(genesis.gasLimit)
+  }
+
+  return {
+    sealers,
+    period,
+    chainId,
+    gasLimit,
+    genesis,
+    sealerKeys,
+    sealerAddresses,
+    faucet,
+    prefund,
+    rpcNode: options.rpcNode ?? true,
+    ws: options.ws ?? false,
+    dir: options.dir,
+    label,
+    extraArgs: [...extraArgs],
+    keepDirOnFailure: options.keepDirOnFailure ?? false,
+    readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
+  }
+}

@@ -1,0 +1,256 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { Secret } from '@chainops/core'
+import type { Address, Hex } from 'viem'
+import { generatePrivateKey } from 'viem/accounts'
+import { DevnetError } from '../DevnetError.ts'
+import { daemonBinary } from '../process/daemonBinary.ts'
+import { freePort } from '../process/freePort.ts'
+import { tempDir } from '../process/tempDir.ts'
+import type { GethCliqueNetwork } from './GethCliqueNetwork.ts'
+import type { GethGenesis } from './GethGenesis.ts'
+import type { GethNode, GethNodePorts } from './GethNode.ts'
+import { GethNodeProcess } from './GethNodeProcess.ts'
+import { gethConfigToml } from './gethConfigToml.ts'
+import { gethEnode } from './gethEnode.ts'
+import { gethIpcPath } from './gethIpcPath.ts'
+import { gethNodeArgs } from './gethNodeArgs.ts'
+import { gethRpcRequest } from './gethRpcRequest.ts'
+import { importGethAccount } from './importGethAccount.ts'
+import { minimalCliqueGenesis } from './minimalCliqueGenesis.ts'
+import { resolveGethCliqueOptions } from './resolveGethCliqueOptions.ts'
+import { runGethCommand } from './runGethCommand.ts'
+import { withGenesisBalances } from './withGenesisBalances.ts'
+
+export type StartGethCliqueParameters = {
+  /** How many sealing nodes (1-16). */
+  sealers: number
+  /** Clique block period in seconds (>= 1). */
+  period: number
+  /**
+   * A full geth genesis to use instead of the minimal one (e.g. from @chainops/clique's builder).
+   * Its extraData must list the sealers, so `sealerKeys` is required with it; `period` and
+   * `chainId` must agree with it and the gas limit is taken from it.
+   */
+  genesis?: GethGenesis
+  /** Pins the sealer private keys (one per sealer); generated when absent. */
+  sealerKeys?: readonly Hex[]
+  /** Pins the faucet key; generated when absent. */
+  faucetKey?: Hex
+  /** The faucet's genesis balance; default 10^24 wei. */
+  faucetBalanceWei?: bigint
+  /** More accounts funded at genesis. */
+  prefund?: ReadonlyArray<{ address: Address; balanceWei: bigint }>
+  /** Run one extra non-sealing node with a public API (eth, net, web3); default true. */
+  rpcNode?: boolean
+  /** Also serve WebSocket RPC on a free port; default false. */
+  ws?: boolean
+  /** Block gas limit of the minimal genesis; default 30,000,000. */
+  gasLimit?: bigint
+  /** Default 2789. */
+  chainId?: number
+  /** Where to put the nodes; a fresh temp dir when absent (and only that one is ever removed). */
+  dir?: string
+  /** Names the temp dir and the nodes; default `geth`. */
+  label?: string
+  /** Appended to every node's command line. */
+  extraArgs?: readonly string[]
+  /** Keep the directory (datadirs and logs) when starting fails or a node died. */
+  keepDirOnFailure?: boolean
+  /** Budget for each readiness step (RPC up, peers, first block); default 60 s. */
+  readyTimeoutMs?: number
+}
+
+export type { GethCliqueNetwork }
+
+export type StartGethCliqueReturnType = GethCliqueNetwork
+
+export type StartGethCliqueErrorType = DevnetError
+
+/**
+ * Starts a real geth v1.13.15 Clique network on 127.0.0.1: `sealers` sealing nodes and, unless
+ * `rpcNode: false`, one non-sealing node with a public API, fully meshed through static peers.
+ * Resolves once every node answers RPC, has peered with all others and has a block above 0.
+ * If any step fails, everything already started is stopped and the error (with the log tail of
+ * the geth that failed) is rethrown.
+ */
+export async function startGethClique(options: StartGethCliqueParameters): Promise<StartGethCliqueReturnType> {
+  const o = resolveGethCliqueOptions(options)
+  const binary = daemonBinary('geth')
+  const ownsDir = o.dir === undefined
+  const dir = o.dir === undefined ? await tempDir(o.label) : resolve(o.dir)
+  if (!ownsDir) await mkdir(dir, { recursive: true })
+
+  const balances = [{ address: o.faucet.address, balanceWei: o.faucet.balanceWei }, ...o.prefund]
+  const genesis = o.genesis
+    ? withGenesisBalances(o.genesis, balances)
+    : minimalCliqueGenesis({
+        chainId: o.chainId,
+        period: o.period,
+        sealers: o.sealerAddresses,
+        gasLimit: o.gasLimit,
+        alloc: balances,
+      })
+
+  const password = new Secret(randomBytes(16).toString('hex'))
+  const failures: string[] = []
+  const nodes: GethNodeProcess[] = []
+  let stopped = false
+
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(nodes.map((node) => node.stop()))
+  }
+  const removeDir = async (): Promise<void> => {
+    // Sockets that did not fit in a datadir live in the OS temp dir; geth leaves them on SIGKILL.
+    await Promise.all(
+      nodes.map((node) => (node.ipcPath.startsWith(dir) ? undefined : rm(node.ipcPath, { force: true }))),
+    )
+    if (ownsDir && !(o.keepDirOnFailure && failures.length > 0)) await rm(dir, { recursive: true, force: true })
+  }
+
+  try {
+    const genesisPath = join(dir, 'genesis.json')
+    await writeFile(genesisPath, `${JSON.stringify(genesis, null, 2)}\n`)
+    const passwordFile = join(dir, 'password.txt')
+    await writeFile(passwordFile, password.reveal(), { mode: 0o600 })
+
+    const count = o.sealers + (o.rpcNode ? 1 : 0)
+    const specs: Array<{ name: string; role: 'sealer' | 'rpc'; nodeKey: Hex; ports: GethNodePorts; enode: string }> = []
+    for (let index = 0; index < count; index++) {
+      const role = index < o.sealers ? 'sealer' : 'rpc'
+      const ports: GethNodePorts = { p2p: await freePort(), http: await freePort(), authrpc: await freePort() }
+      if (o.ws) ports.ws = await freePort()
+      const nodeKey = generatePrivateKey()
+      specs.push({
+        name: role === 'sealer' ? `${o.label}-sealer-${index}` : `${o.label}-rpc`,
+        role,
+        nodeKey,
+        ports,
+        enode: gethEnode(nodeKey, ports.p2p),
+      })
+    }
+
+    await Promise.all(
+      specs.map(async (spec, index) => {
+        const nodeDir = join(dir, spec.role === 'sealer' ? `sealer-${index}` : 'rpc')
+        const datadir = join(nodeDir, 'data')
+        await mkdir(datadir, { recursive: true })
+        const ipcPath = gethIpcPath(datadir)
+        const configPath = join(nodeDir, 'config.toml')
+        const peers = specs.filter((other) => other !== spec).map((other) => other.enode)
+        await writeFile(configPath, gethConfigToml(peers))
+        await runGethCommand(binary, ['init', '--datadir', datadir, genesisPath], `init of ${spec.name}`)
+        const sealerKey = spec.role === 'sealer' ? o.sealerKeys[index] : undefined
+        const address = spec.role === 'sealer' ? o.sealerAddresses[index] : undefined
+        if (sealerKey && address) await importGethAccount({ binary, datadir, privateKey: sealerKey, passwordFile })
+        const args = gethNodeArgs({
+          role: spec.role,
+          datadir,
+          ipcPath,
+          configPath,
+          chainId: o.chainId,
+          nodeKey: spec.nodeKey,
+          ports: spec.ports,
+          gasLimit: o.gasLimit,
+          ...(address ? { sealer: { address } } : {}),
+          extraArgs: o.extraArgs,
+        })
+        nodes[index] = new GethNodeProcess({
+          name: spec.name,
+          index,
+          role: spec.role,
+          ...(address ? { address } : {}),
+          binary,
+          args,
+          enode: spec.enode,
+          datadir,
+          ipcPath,
+          logPath: join(nodeDir, 'geth.log'),
+          ports: spec.ports,
+          onUnexpectedExit: (node, code) => {
+            failures.push(`${node.name} (pid ${node.pid}) exited with code ${code}; log ${node.logPath}`)
+          },
+        })
+      }),
+    )
+
+    for (const node of nodes) node.start()
+    const timeout = o.readyTimeoutMs
+    await Promise.all(nodes.map((node) => node.waitForRpc(o.chainId, timeout)))
+    await Promise.all(nodes.map((node) => node.waitForPeers(nodes.length - 1, timeout)))
+    const sealers = nodes.filter((node) => node.role === 'sealer')
+    await Promise.all(sealers.map((node) => node.armSealing(timeout)))
+    await Promise.all(sealers.map((node) => node.unlockAndSeal(password)))
+    await Promise.all(nodes.map((node) => node.waitForBlockAbove(0n, timeout)))
+
+    const nodeAt = (index: number): GethNodeProcess => {
+      const node = Number.isInteger(index) ? nodes[index] : undefined
+      if (!node) {
+        throw new DevnetError({
+          code: 'DEVNET_BAD_OPTIONS',
+          shortMessage: `no node ${index}`,
+          details: `this network has nodes 0 to ${nodes.length - 1}`,
+        })
+      }
+      return node
+    }
+    const rpc = o.rpcNode ? nodes[o.sealers] : undefined
+
+    const network: GethCliqueNetwork = {
+      chainId: o.chainId,
+      period: o.period,
+      genesis,
+      genesisPath,
+      dir,
+      sealers: nodes.slice(0, o.sealers),
+      ...(rpc ? { rpc } : {}),
+      nodes: [...nodes],
+      faucet: { address: o.faucet.address, privateKey: o.faucet.privateKey },
+      failures,
+      async stopNode(index) {
+        await nodeAt(index).stop()
+      },
+      async startNode(index) {
+        if (stopped) throw new DevnetError({ code: 'DEVNET_STATE', shortMessage: 'the network was stopped' })
+        const node = nodeAt(index)
+        const others = nodes.filter((other) => other !== node && other.running)
+        // The head the rest of the network has now; the node is ready once it has caught up.
+        const heads = await Promise.all(
+          others.map(async (other) => BigInt(await gethRpcRequest<string>(other.rpcUrl, 'eth_blockNumber'))),
+        )
+        let target = 0n
+        for (const head of heads) if (head > target) target = head
+        node.start()
+        try {
+          await node.waitForRpc(o.chainId, timeout)
+          await node.waitForPeers(others.length, timeout)
+          if (node.role === 'sealer') {
+            await node.armSealing(timeout)
+            await node.unlockAndSeal(password)
+          }
+          await node.waitForBlockAtLeast(target, timeout)
+        } catch (error) {
+          await node.stop()
+          throw error
+        }
+        return node as GethNode
+      },
+      pids() {
+        return nodes.flatMap((node) => node.pids)
+      },
+      async stop() {
+        if (stopped) return
+        stopped = true
+        await stopAll()
+        await removeDir()
+      },
+    }
+    return network
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error))
+    await stopAll()
+    await removeDir()
+    throw error
+  }
+}

@@ -1,0 +1,345 @@
+import assert from 'node:assert/strict'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { createPublicClient, createWalletClient, defineChain, type Hex, http, parseEther } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { DevnetError } from '../src/DevnetError.ts'
+import type { GethCliqueNetwork } from '../src/geth/GethCliqueNetwork.ts'
+import { gethRpcRequest } from '../src/geth/gethRpcRequest.ts'
+import { minimalCliqueGenesis } from '../src/geth/minimalCliqueGenesis.ts'
+import { type StartGethCliqueParameters, startGethClique } from '../src/geth/startGethClique.ts'
+import { isPidAlive } from '../src/process/Daemon.ts'
+
+/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
+async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return
+    await sleep(200)
+  }
+  assert.fail(`timed out waiting for ${what}`)
+}
+
+async function blockNumber(url: string): Promise<bigint> {
+  return BigInt(await gethRpcRequest<string>(url, 'eth_blockNumber'))
+}
+
+async function rejection(promise: Promise<unknown>): Promise<DevnetError> {
+  try {
+    await promise
+  } catch (error) {
+    assert.ok(error instanceof DevnetError, `expected a DevnetError, got ${String(error)}`)
+    return error
+  }
+  return assert.fail('expected a rejection')
+}
+
+describe('startGethClique @integration', () => {
+  describe('a single sealer with period 1 and an RPC node', () => {
+    let net: GethCliqueNetwork
+    const prefunded = privateKeyToAccount(generatePrivateKey()).address
+    const prefundWei = 7n * 10n ** 18n + 3n
+
+    before(async () => {
+      net = await startGethClique({
+        sealers: 1,
+        period: 1,
+        label: 'geth-single',
+        prefund: [{ address: prefunded, balanceWei: prefundWei }],
+      })
+    })
+    after(async () => {
+      await net?.stop()
+    })
+
+    it('writes the minimal London genesis: all forks at 0, no shanghai, sealer in extraData, 30M gas', () => {
+      const sealer = net.sealers[0]!
+      assert.equal(net.chainId, 2789)
+      assert.equal(
+        net.genesis.extraData,
+        `0x${'00'.repeat(32)}${sealer.address!.slice(2).toLowerCase()}${'00'.repeat(65)}`,
+      )
+      assert.equal(net.genesis.gasLimit, '0x1c9c380')
+      assert.equal(net.genesis.difficulty, '0x1')
+      assert.deepEqual(net.genesis.config.clique, { period: 1, epoch: 30000 })
+      assert.equal(net.genesis.config['londonBlock'], 0)
+      assert.equal(net.genesis.config['berlinBlock'], 0)
+      assert.equal('shanghaiTime' in net.genesis.config, false)
+      assert.deepEqual(JSON.parse(readFileSync(net.genesisPath, 'utf8')), net.genesis)
+    })
+
+    it('seals blocks: the head rises by at least two within a few seconds', async () => {
+      const url = net.sealers[0]!.rpcUrl
+      const start = await blockNumber(url)
+      assert.ok(start > 0n)
+      await eventually('two more blocks', async () => (await blockNumber(url)) >= start + 2n, 8_000)
+    })
+
+    it('clique_getSigners on the sealer returns exactly the sealer address', async () => {
+      const signers = await gethRpcRequest<string[]>(net.sealers[0]!.rpcUrl, 'clique_getSigners')
+      assert.deepEqual(signers, [net.sealers[0]!.address!.toLowerCase()])
+    })
+
+    it('funds the faucet and the prefund accounts at genesis with the exact balances', async () => {
+      const url = net.sealers[0]!.rpcUrl
+      assert.equal(BigInt(await gethRpcRequest<string>(url, 'eth_getBalance', [prefunded, '0x0'])), prefundWei)
+      assert.equal(BigInt(await gethRpcRequest<string>(url, 'eth_getBalance', [net.faucet.address, '0x0'])), 10n ** 24n)
+    })
+
+    it('a transfer signed with the faucet key is mined and the recipient gets exactly the amount', async () => {
+      const chain = defineChain({
+        id: net.chainId,
+        name: 'chainops devnet',
+        nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+        rpcUrls: { default: { http: [net.rpc!.rpcUrl] } },
+      })
+      const transport = http(net.rpc!.rpcUrl)
+      const wallet = createWalletClient({
+        account: privateKeyToAccount(net.faucet.privateKey.reveal()),
+        chain,
+        transport,
+      })
+      const client = createPublicClient({ chain, transport })
+      const recipient = privateKeyToAccount(generatePrivateKey()).address
+      const amount = parseEther('1.25') + 17n
+      const hash = await wallet.sendTransaction({ to: recipient, value: amount })
+      const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 200, timeout: 30_000 })
+      assert.equal(receipt.status, 'success')
+      assert.equal(await client.getBalance({ address: recipient }), amount)
+      assert.equal(await client.getBalance({ address: recipient, blockNumber: receipt.blockNumber - 1n }), 0n)
+    })
+
+    it('the RPC node follows the sealer: same block hashes at the same heights', async () => {
+      const sealerUrl = net.sealers[0]!.rpcUrl
+      const rpcUrl = net.rpc!.rpcUrl
+      const head = await blockNumber(sealerUrl)
+      await eventually('the RPC node to reach the sealer head', async () => (await blockNumber(rpcUrl)) >= head)
+      const at = `0x${head.toString(16)}`
+      const onSealer = await gethRpcRequest<{ hash: string }>(sealerUrl, 'eth_getBlockByNumber', [at, false])
+      const onRpc = await gethRpcRequest<{ hash: string }>(rpcUrl, 'eth_getBlockByNumber', [at, false])
+      assert.equal(onRpc.hash, onSealer.hash)
+    })
+
+    it('the RPC node refuses clique_getSigners and admin_peers as methods not found (-32601)', async () => {
+      for (const method of ['clique_getSigners', 'admin_peers']) {
+        await assert.rejects(gethRpcRequest(net.rpc!.rpcUrl, method), { name: 'GethRpcError', code: -32601 })
+      }
+    })
+
+    it('each node has the enode the harness computed from its fixed node key', async () => {
+      const info = await gethRpcRequest<{ enode: string }>(net.sealers[0]!.rpcUrl, 'admin_nodeInfo')
+      assert.equal(info.enode.split('?')[0], net.sealers[0]!.enode)
+      // An inbound peer shows its ephemeral source port, so compare node ids (the key part).
+      const nodeId = (enode: string): string => enode.slice('enode://'.length, enode.indexOf('@'))
+      const peers = await gethRpcRequest<Array<{ enode: string }>>(net.sealers[0]!.rpcUrl, 'admin_peers')
+      assert.deepEqual(
+        peers.map((peer) => nodeId(peer.enode)),
+        [nodeId(net.rpc!.enode)],
+      )
+    })
+
+    it('stopping the only sealer halts the chain; startNode brings it back on the same datadir and ports', async () => {
+      const sealer = net.sealers[0]!
+      const oldPid = sealer.pid
+      const rpcUrl = net.rpc!.rpcUrl
+      await net.stopNode(0)
+      assert.equal(isPidAlive(oldPid), false)
+      const halted = await blockNumber(rpcUrl)
+      await sleep(2_500) // more than two periods
+      assert.equal(await blockNumber(rpcUrl), halted)
+
+      const restarted = await net.startNode(0)
+      assert.notEqual(restarted.pid, oldPid)
+      assert.equal(restarted.rpcUrl, sealer.rpcUrl)
+      assert.ok(net.pids().includes(oldPid) && net.pids().includes(restarted.pid))
+      await eventually('blocks after the restart', async () => (await blockNumber(rpcUrl)) >= halted + 2n)
+      assert.deepEqual(net.failures, [])
+    })
+  })
+
+  describe('two networks side by side', () => {
+    let a: GethCliqueNetwork
+    let b: GethCliqueNetwork
+
+    before(async () => {
+      ;[a, b] = await Promise.all([
+        startGethClique({ sealers: 2, period: 1, label: 'geth-a' }),
+        startGethClique({ sealers: 2, period: 1, label: 'geth-b', rpcNode: false, chainId: 31337 }),
+      ])
+    })
+    after(async () => {
+      await Promise.all([a?.stop(), b?.stop()])
+    })
+
+    it('use disjoint ports and directories and run separate chains', async () => {
+      const ports = [...a.nodes, ...b.nodes].flatMap((node) => Object.values(node.ports))
+      assert.equal(new Set(ports).size, ports.length)
+      const dirs = [...a.nodes, ...b.nodes].map((node) => node.datadir)
+      assert.equal(new Set(dirs).size, dirs.length)
+      assert.notEqual(a.dir, b.dir)
+      assert.equal(a.nodes.length, 3)
+      assert.equal(b.nodes.length, 2)
+      assert.equal(b.rpc, undefined)
+      assert.equal(BigInt(await gethRpcRequest<string>(b.sealers[0]!.rpcUrl, 'eth_chainId')), 31337n)
+      const signersA = await gethRpcRequest<string[]>(a.sealers[1]!.rpcUrl, 'clique_getSigners')
+      assert.deepEqual(signersA, a.sealers.map((s) => s.address!.toLowerCase()).sort())
+    })
+
+    it('two sealers alternate: consecutive blocks are signed by different sealers', async () => {
+      const url = a.rpc!.rpcUrl
+      const head = await blockNumber(url)
+      await eventually('two more blocks', async () => (await blockNumber(url)) >= head + 2n)
+      const miners = new Set<string>()
+      for (const n of [head + 1n, head + 2n]) {
+        const signer = await gethRpcRequest<string>(a.sealers[0]!.rpcUrl, 'clique_getSigner', [`0x${n.toString(16)}`])
+        miners.add(signer.toLowerCase())
+      }
+      assert.equal(miners.size, 2)
+    })
+
+    it('after stop() none of their PIDs is alive and their temp dirs are gone', async () => {
+      const pids = [...a.pids(), ...b.pids()]
+      assert.equal(pids.length, 5)
+      assert.ok(pids.every(isPidAlive))
+      await Promise.all([a.stop(), b.stop()])
+      assert.deepEqual(
+        pids.filter((pid) => isPidAlive(pid)),
+        [],
+      )
+      assert.equal(existsSync(a.dir), false)
+      assert.equal(existsSync(b.dir), false)
+    })
+  })
+
+  describe('start failures', () => {
+    let dir: string
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'chainops-geth-fail-'))
+    })
+    after(async () => {
+      await rm(dir, { recursive: true, force: true })
+    })
+
+    it('a geth that rejects its command line fails the start with geth’s own message in details', async () => {
+      const error = await rejection(
+        startGethClique({
+          sealers: 1,
+          period: 1,
+          rpcNode: false,
+          extraArgs: ['--no-such-flag'],
+          readyTimeoutMs: 20_000,
+        }),
+      )
+      assert.equal(error.code, 'DEVNET_DAEMON_START_FAILED')
+      assert.match(error.details ?? '', /flag provided but not defined: -no-such-flag/)
+    })
+
+    it('a corrupt genesis fails at geth init with geth’s own message in details', async () => {
+      const sealerKey: Hex = generatePrivateKey()
+      const sealer = privateKeyToAccount(sealerKey).address
+      const genesis = minimalCliqueGenesis({
+        chainId: 2789,
+        period: 1,
+        sealers: [sealer],
+        gasLimit: 30_000_000n,
+        alloc: [],
+      })
+      genesis.alloc['0x0000000000000000000000000000000000000001'] = { balance: 'lots' }
+      const error = await rejection(
+        startGethClique({ sealers: 1, period: 1, genesis, sealerKeys: [sealerKey], dir: join(dir, 'corrupt') }),
+      )
+      assert.equal(error.code, 'DEVNET_DAEMON_START_FAILED')
+      assert.match(error.details ?? '', /invalid genesis file: invalid hex or decimal integer "lots"/)
+    })
+
+    it('with keepDirOnFailure the failed node’s log stays on disk', async () => {
+      const error = await rejection(
+        startGethClique({
+          sealers: 1,
+          period: 1,
+          rpcNode: false,
+          extraArgs: ['--no-such-flag'],
+          dir: join(dir, 'kept'),
+          keepDirOnFailure: true,
+        }),
+      )
+      assert.equal(error.code, 'DEVNET_DAEMON_START_FAILED')
+      assert.match(readFileSync(join(dir, 'kept', 'sealer-0', 'geth.log'), 'utf8'), /-no-such-flag/)
+    })
+  })
+
+  describe('bad options', () => {
+    const key = generatePrivateKey()
+    const cases: Array<[string, StartGethCliqueParameters]> = [
+      ['sealers 0', { sealers: 0, period: 1 }],
+      ['sealers 1.5', { sealers: 1.5, period: 1 }],
+      ['sealers 17', { sealers: 17, period: 1 }],
+      ['period 0', { sealers: 1, period: 0 }],
+      ['period -1', { sealers: 1, period: -1 }],
+      ['chainId 0', { sealers: 1, period: 1, chainId: 0 }],
+      ['gasLimit below 5000', { sealers: 1, period: 1, gasLimit: 4999n }],
+      ['two sealer keys for one sealer', { sealers: 1, period: 1, sealerKeys: [key, generatePrivateKey()] }],
+      ['a short sealer key', { sealers: 1, period: 1, sealerKeys: ['0x1234'] }],
+      ['a repeated sealer key', { sealers: 2, period: 1, sealerKeys: [key, key] }],
+      ['a prefund with a bad address', { sealers: 1, period: 1, prefund: [{ address: '0x12', balanceWei: 1n }] }],
+      [
+        'a negative prefund',
+        { sealers: 1, period: 1, prefund: [{ address: privateKeyToAccount(key).address, balanceWei: -1n }] },
+      ],
+      ['a label with a space', { sealers: 1, period: 1, label: 'my net' }],
+      [
+        'a genesis without sealer keys',
+        {
+          sealers: 1,
+          period: 1,
+          genesis: minimalCliqueGenesis({
+            chainId: 2789,
+            period: 1,
+            sealers: [privateKeyToAccount(key).address],
+            gasLimit: 30_000_000n,
+            alloc: [],
+          }),
+        },
+      ],
+      [
+        'a genesis whose extraData lacks the sealer',
+        {
+          sealers: 1,
+          period: 1,
+          sealerKeys: [key],
+          genesis: minimalCliqueGenesis({
+            chainId: 2789,
+            period: 1,
+            sealers: [privateKeyToAccount(generatePrivateKey()).address],
+            gasLimit: 30_000_000n,
+            alloc: [],
+          }),
+        },
+      ],
+      [
+        'a genesis with another period',
+        {
+          sealers: 1,
+          period: 2,
+          sealerKeys: [key],
+          genesis: minimalCliqueGenesis({
+            chainId: 2789,
+            period: 1,
+            sealers: [privateKeyToAccount(key).address],
+            gasLimit: 30_000_000n,
+            alloc: [],
+          }),
+        },
+      ],
+    ]
+    for (const [name, options] of cases) {
+      it(`rejects ${name} with DEVNET_BAD_OPTIONS before starting anything`, async () => {
+        const error = await rejection(startGethClique(options))
+        assert.equal(error.code, 'DEVNET_BAD_OPTIONS')
+      })
+    }
+  })
+})
