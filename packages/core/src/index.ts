@@ -1,4 +1,15 @@
 export { ChainopsError, type ChainopsErrorParameters, isChainopsError } from './errors/ChainopsError.ts'
+export {
+  type CreateLoggerParameters,
+  createLogger,
+  type LogFields,
+  type Logger,
+} from './logger/createLogger.ts'
+export { isSecretKey } from './logger/isSecretKey.ts'
+export { LoggerError, type LoggerErrorCode } from './logger/LoggerError.ts'
+export { type LogLevel, logLevelRank } from './logger/LogLevel.ts'
+export { type RedactedValue, redact } from './logger/redact.ts'
+export { type ScrubTextOptions, scrubText } from './logger/scrubText.ts'
 export { addressSchema } from './schema/addressSchema.ts'
 export { bigintStringSchema } from './schema/bigintStringSchema.ts'
 export { hexSchema } from './schema/hexSchema.ts'
