@@ -21,6 +21,18 @@ export {
 } from './schema/SchemaValidationError.ts'
 export { withExpects } from './schema/withExpects.ts'
 export { isSecret, Secret } from './secret/Secret.ts'
+export { type OpenSqliteDatabaseParameters, openSqliteDatabase } from './store/openSqliteDatabase.ts'
+export { runImmediateTransaction } from './store/runImmediateTransaction.ts'
+export { SqliteStore, type SqliteStoreParameters } from './store/SqliteStore.ts'
+export type {
+  ListOptions,
+  ListResult,
+  Store,
+  StoredRecord,
+  StoreOperations,
+  StoreTransaction,
+} from './store/Store.ts'
+export { StoreError, type StoreErrorCode, type StoreErrorParameters } from './store/StoreError.ts'
 export { divideRounded } from './units/divideRounded.ts'
 export { formatBtc } from './units/formatBtc.ts'
 export { formatEther } from './units/formatEther.ts'
