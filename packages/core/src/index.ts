@@ -10,6 +10,16 @@ export { LoggerError, type LoggerErrorCode } from './logger/LoggerError.ts'
 export { type LogLevel, logLevelRank } from './logger/LogLevel.ts'
 export { type RedactedValue, redact } from './logger/redact.ts'
 export { type ScrubTextOptions, scrubText } from './logger/scrubText.ts'
+export type {
+  DeadLetter,
+  Queue,
+  ReceivedMessage,
+  ReceiveMessagesParameters,
+  SendMessageParameters,
+  SendMessageResult,
+} from './queue/Queue.ts'
+export { QueueError, type QueueErrorCode, type QueueErrorParameters } from './queue/QueueError.ts'
+export { SqliteQueue, type SqliteQueueParameters } from './queue/SqliteQueue.ts'
 export { addressSchema } from './schema/addressSchema.ts'
 export { bigintStringSchema } from './schema/bigintStringSchema.ts'
 export { hexSchema } from './schema/hexSchema.ts'
