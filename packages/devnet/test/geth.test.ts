@@ -27,6 +27,13 @@ async function blockNumber(url: string): Promise<bigint> {
   return BigInt(await gethRpcRequest<string>(url, 'eth_blockNumber'))
 }
 
+/** The geth log path a start failure names in its details. */
+function logPathIn(error: DevnetError): string {
+  const match = /log (\S+geth\.log)/.exec(error.details ?? '')
+  assert.ok(match, `no log path in: ${error.details}`)
+  return match[1]!
+}
+
 async function rejection(promise: Promise<unknown>): Promise<DevnetError> {
   try {
     await promise
@@ -165,10 +172,20 @@ describe('startGethClique @integration', () => {
     let b: GethCliqueNetwork
 
     before(async () => {
-      ;[a, b] = await Promise.all([
+      const started = await Promise.allSettled([
         startGethClique({ sealers: 2, period: 1, label: 'geth-a' }),
-        startGethClique({ sealers: 2, period: 1, label: 'geth-b', rpcNode: false, chainId: 31337 }),
+        startGethClique({ sealers: 2, period: 1, label: 'geth-b', rpcNode: false, chainId: 31337, ws: true }),
       ])
+      const failed = started.find((result) => result.status === 'rejected')
+      if (failed) {
+        // Never leave the network that did start running behind a failed hook.
+        await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)))
+        throw failed.reason
+      }
+      ;[a, b] = started.map((result) => (result as PromiseFulfilledResult<GethCliqueNetwork>).value) as [
+        GethCliqueNetwork,
+        GethCliqueNetwork,
+      ]
     })
     after(async () => {
       await Promise.all([a?.stop(), b?.stop()])
@@ -200,10 +217,37 @@ describe('startGethClique @integration', () => {
       assert.equal(miners.size, 2)
     })
 
+    it('serves WebSocket RPC on its own port when ws is set', async () => {
+      const wsUrl = b.sealers[0]!.wsUrl
+      assert.ok(wsUrl)
+      const socket = new WebSocket(wsUrl)
+      const answer = await new Promise<string>((resolve, reject) => {
+        socket.onerror = () => reject(new Error('websocket error'))
+        socket.onopen = () => socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }))
+        socket.onmessage = (event) => resolve(String(event.data))
+      })
+      socket.close()
+      assert.equal(JSON.parse(answer).result, '0x7a69')
+      assert.equal(a.sealers[0]!.wsUrl, undefined)
+    })
+
+    it('with one of two sealers stopped the chain halts, and restarting it resumes sealing', async () => {
+      const url = a.rpc!.rpcUrl
+      await a.stopNode(1)
+      // The remaining sealer may add at most one block before Clique's recent-signer rule stops it.
+      await sleep(2_500)
+      const halted = await blockNumber(url)
+      await sleep(2_500)
+      assert.equal(await blockNumber(url), halted)
+      await a.startNode(1)
+      await eventually('two blocks after the restart', async () => (await blockNumber(url)) >= halted + 2n)
+      assert.deepEqual(a.failures, [])
+    })
+
     it('after stop() none of their PIDs is alive and their temp dirs are gone', async () => {
       const pids = [...a.pids(), ...b.pids()]
-      assert.equal(pids.length, 5)
-      assert.ok(pids.every(isPidAlive))
+      assert.equal(pids.length, 6) // network a restarted one sealer
+      assert.equal(pids.filter(isPidAlive).length, 5)
       await Promise.all([a.stop(), b.stop()])
       assert.deepEqual(
         pids.filter((pid) => isPidAlive(pid)),
@@ -211,6 +255,30 @@ describe('startGethClique @integration', () => {
       )
       assert.equal(existsSync(a.dir), false)
       assert.equal(existsSync(b.dir), false)
+    })
+  })
+
+  describe('a node that dies on its own', () => {
+    it('is recorded in failures, and with keepDirOnFailure stop() keeps the directory', async () => {
+      const net = await startGethClique({
+        sealers: 1,
+        period: 1,
+        rpcNode: false,
+        label: 'geth-crash',
+        keepDirOnFailure: true,
+      })
+      try {
+        const pid = net.sealers[0]!.pid
+        process.kill(pid, 'SIGKILL')
+        await eventually('the failure to be recorded', async () => net.failures.length > 0, 5_000)
+        assert.equal(net.failures.length, 1)
+        assert.match(net.failures[0]!, new RegExp(`geth-crash-sealer-0 \\(pid ${pid}\\) exited`))
+        await net.stop()
+        assert.equal(existsSync(net.sealers[0]!.logPath), true)
+      } finally {
+        await net.stop()
+        await rm(net.dir, { recursive: true, force: true })
+      }
     })
   })
 
@@ -235,6 +303,8 @@ describe('startGethClique @integration', () => {
       )
       assert.equal(error.code, 'DEVNET_DAEMON_START_FAILED')
       assert.match(error.details ?? '', /flag provided but not defined: -no-such-flag/)
+      // Without keepDirOnFailure the temp dir the harness made is gone again.
+      assert.equal(existsSync(logPathIn(error)), false)
     })
 
     it('a corrupt genesis fails at geth init with geth’s own message in details', async () => {
@@ -255,19 +325,24 @@ describe('startGethClique @integration', () => {
       assert.match(error.details ?? '', /invalid genesis file: invalid hex or decimal integer "lots"/)
     })
 
-    it('with keepDirOnFailure the failed node’s log stays on disk', async () => {
+    it('with keepDirOnFailure the failed node’s log stays on disk in the temp dir', async () => {
       const error = await rejection(
         startGethClique({
           sealers: 1,
           period: 1,
           rpcNode: false,
+          label: 'geth-kept',
           extraArgs: ['--no-such-flag'],
-          dir: join(dir, 'kept'),
           keepDirOnFailure: true,
         }),
       )
-      assert.equal(error.code, 'DEVNET_DAEMON_START_FAILED')
-      assert.match(readFileSync(join(dir, 'kept', 'sealer-0', 'geth.log'), 'utf8'), /-no-such-flag/)
+      const logPath = logPathIn(error)
+      try {
+        assert.equal(error.code, 'DEVNET_DAEMON_START_FAILED')
+        assert.match(readFileSync(logPath, 'utf8'), /flag provided but not defined: -no-such-flag/)
+      } finally {
+        await rm(join(logPath, '..', '..'), { recursive: true, force: true })
+      }
     })
   })
 
