@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -342,6 +343,37 @@ describe('startGethClique @integration', () => {
         assert.match(readFileSync(logPath, 'utf8'), /flag provided but not defined: -no-such-flag/)
       } finally {
         await rm(join(logPath, '..', '..'), { recursive: true, force: true })
+      }
+    })
+  })
+
+  describe('a port taken by another process', () => {
+    it('is retried on fresh ports, up to three attempts, and then fails with geth’s bind error', async () => {
+      const busy = createServer()
+      await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+      const port = (busy.address() as AddressInfo).port
+      const label = `geth-busy-${process.pid}`
+      const attemptDirs = async () => (await readdir(tmpdir())).filter((name) => name.startsWith(`chainops-${label}-`))
+      try {
+        // The last --http.port wins, so every attempt collides with the port held here.
+        const error = await rejection(
+          startGethClique({
+            sealers: 1,
+            period: 1,
+            rpcNode: false,
+            label,
+            keepDirOnFailure: true,
+            extraArgs: ['--http.port', String(port)],
+          }),
+        )
+        assert.equal(error.code, 'DEVNET_DAEMON_START_FAILED')
+        assert.match(error.details ?? '', /address already in use/)
+        assert.equal((await attemptDirs()).length, 3)
+      } finally {
+        busy.close()
+        await Promise.all(
+          (await attemptDirs()).map((name) => rm(join(tmpdir(), name), { recursive: true, force: true })),
+        )
       }
     })
   })

@@ -19,7 +19,7 @@ import { gethNodeArgs } from './gethNodeArgs.ts'
 import { gethRpcRequest } from './gethRpcRequest.ts'
 import { importGethAccount } from './importGethAccount.ts'
 import { minimalCliqueGenesis } from './minimalCliqueGenesis.ts'
-import { resolveGethCliqueOptions } from './resolveGethCliqueOptions.ts'
+import { type ResolvedGethCliqueOptions, resolveGethCliqueOptions } from './resolveGethCliqueOptions.ts'
 import { runGethCommand } from './runGethCommand.ts'
 import { withGenesisBalances } from './withGenesisBalances.ts'
 
@@ -78,6 +78,26 @@ export type StartGethCliqueErrorType = DevnetError
 export async function startGethClique(options: StartGethCliqueParameters): Promise<StartGethCliqueReturnType> {
   const o = resolveGethCliqueOptions(options)
   const binary = daemonBinary('geth')
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(o, binary)
+    } catch (error) {
+      // A free port can be taken by another process between freePort() and geth binding it.
+      // Every node's enode names its port, so the whole network starts again on fresh ports
+      // (only in a temp dir of our own: a caller's dir still holds the failed attempt).
+      if (attempt < maxAttempts && o.dir === undefined && isPortClash(error)) continue
+      throw error
+    }
+  }
+}
+
+const maxAttempts = 3
+
+function isPortClash(error: unknown): boolean {
+  return error instanceof DevnetError && /address already in use/.test(error.details ?? '')
+}
+
+async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<GethCliqueNetwork> {
   const ownsDir = o.dir === undefined
   const dir = o.dir === undefined ? await tempDir(o.label) : resolve(o.dir)
   if (!ownsDir) await mkdir(dir, { recursive: true })
