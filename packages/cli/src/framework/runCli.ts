@@ -11,7 +11,7 @@ function formatHelp(command: Command): string {
     lines.push('', 'Options:')
     for (const [name, option] of options) {
       const short = 'short' in option && option.short ? `-${option.short}, ` : '    '
-      const value = option.type === 'string' ? ` <${name}>` : ''
+      const value = (option.type as string) === 'string' ? ` <${name}>` : ''
       lines.push(`  ${short}--${name}${value}`)
     }
   }

@@ -45,9 +45,9 @@ export type StackEndpoints = {
 }
 
 export type Stack = {
-  geth?: GethCliqueNetwork
-  lightning?: LightningRegtest
-  moto?: MotoServer
+  geth: GethCliqueNetwork | undefined
+  lightning: LightningRegtest | undefined
+  moto: MotoServer | undefined
   endpoints(): StackEndpoints
   pids(): number[]
   stop(): Promise<void>
@@ -135,7 +135,11 @@ export async function startStack(parameters: StartStackParameters = {}): Promise
       if (started.moto) endpoints.moto = { endpoint: started.moto.endpoint, region: started.moto.clientConfig.region }
       return endpoints
     },
-    pids: () => [...(started.geth?.pids() ?? []), ...(started.lightning?.pids() ?? []), ...(started.moto?.pids() ?? [])],
+    pids: () => [
+      ...(started.geth?.pids() ?? []),
+      ...(started.lightning?.pids() ?? []),
+      ...(started.moto?.pids() ?? []),
+    ],
     async stop() {
       await stop()
       const { rm } = await import('node:fs/promises')

@@ -26,7 +26,7 @@ try {
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
-  writeState(path, { status: 'ready', ...base, endpoints: stack.endpoints() })
+  writeState(path, { status: 'ready', ...base, endpoints: stack.endpoints(), pids: stack.pids() })
   process.stdout.write('stack ready\n')
   setInterval(() => {}, 1 << 30) // hold the event loop open until a signal
 } catch (error) {

@@ -15,7 +15,7 @@ export const devnetStatus: Command = {
     const alive = state ? isPidAlive(state.runnerPid) : false
     const status = !state ? 'absent' : state.status !== 'stopped' && !alive ? 'dead' : state.status
     if (values.json) {
-      io.out(JSON.stringify({ status, statePath: path, ...(state ?? {}) }, null, 2))
+      io.out(JSON.stringify({ ...(state ?? {}), status, statePath: path }, null, 2))
     } else if (state?.status === 'ready' && alive) {
       io.out(
         `devnet: ready (runner pid ${state.runnerPid}, since ${state.startedAt})\n${formatEndpoints(state.endpoints, path)}`,

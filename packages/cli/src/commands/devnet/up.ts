@@ -60,13 +60,15 @@ export const devnetUp: Command = {
     const started = Date.now()
     let lastReport = 0
     while (Date.now() - started < timeoutMs) {
-      const state = readState(path)
-      if (state?.runnerPid === child.pid && state.status === 'ready') {
+      const found = readState(path)
+      // A state file of an earlier runner is not ours to report.
+      const state = found && found.runnerPid === child.pid ? found : undefined
+      if (state?.status === 'ready') {
         io.progress(`devnet: ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
         io.out(values.json ? JSON.stringify(state, null, 2) : formatEndpoints(state.endpoints, path))
         return 0
       }
-      if (state?.runnerPid === child.pid && state.status === 'failed') {
+      if (state?.status === 'failed') {
         io.err(`devnet: failed to start: ${state.error}\n(full log: ${logPath})`)
         return 1
       }
