@@ -1,0 +1,47 @@
+import { ChainopsError } from '@chainops/core'
+
+/**
+ * Stable codes of `@chainops/lightning`, by prefix: INVOICE_ (creating invoices), SETTLE_ (the
+ * settle subscriber and reconciler), MINT_ (the minter), LND_ (reaching lnd), API_ (the HTTP and
+ * Lambda front ends). Append new codes; never rename one (callers switch on them).
+ */
+export type LightningErrorCode =
+  // invoices
+  | 'INVOICE_INVALID_ADDRESS'
+  | 'INVOICE_ZERO_ADDRESS'
+  | 'INVOICE_INVALID_AMOUNT'
+  | 'INVOICE_AMOUNT_OUT_OF_BOUNDS'
+  | 'INVOICE_INVALID_PARAMETERS'
+  | 'INVOICE_INSUFFICIENT_INBOUND'
+  | 'INVOICE_RECORD_CONFLICT'
+  // settle subscriber / reconciler / sweep
+  | 'SETTLE_INVALID_PARAMETERS'
+  | 'SETTLE_INVALID_RECORD'
+  | 'SETTLE_CURSOR_CONFLICT'
+  // lnd
+  | 'LND_UNREACHABLE'
+  | 'LND_REQUEST_FAILED'
+  // HTTP / Lambda API
+  | 'API_INVALID_BODY'
+  | 'API_INVALID_HASH'
+  | 'API_BODY_TOO_LARGE'
+  | 'API_NOT_FOUND'
+  | 'API_METHOD_NOT_ALLOWED'
+  | 'API_INTERNAL'
+
+export type LightningErrorParameters = {
+  code: LightningErrorCode
+  shortMessage: string
+  details?: string | undefined
+  metaMessages?: readonly string[] | undefined
+  cause?: unknown
+}
+
+/** An error of the issuance pipeline. Details name what failed, never a macaroon, preimage or key. */
+export class LightningError extends ChainopsError {
+  override name = 'LightningError'
+  declare readonly code: LightningErrorCode
+  constructor(parameters: LightningErrorParameters) {
+    super(parameters)
+  }
+}
