@@ -64,6 +64,22 @@ export {
 } from './safe/signSafeTransaction.ts'
 export { type VerifySafeSignatureParameters, verifySafeSignature } from './safe/verifySafeSignature.ts'
 export {
+  type FromSafeTransactionFileErrorType,
+  type FromSafeTransactionFileReturnType,
+  fromSafeTransactionFile,
+} from './safe/fromSafeTransactionFile.ts'
+export {
+  type SafeTransactionFile,
+  SafeTransactionFileSchema,
+  SafeTransactionFileSignatureSchema,
+} from './safe/SafeTransactionFile.ts'
+export { type ToSafeTransactionFileParameters, toSafeTransactionFile } from './safe/toSafeTransactionFile.ts'
+export {
+  type TrezorSafeOwnerSigner,
+  type TrezorSafeOwnerSignerParameters,
+  trezorSafeOwnerSigner,
+} from './safe/trezorSafeOwnerSigner.ts'
+export {
   type AssertBip39MnemonicErrorType,
   type AssertBip39MnemonicOptions,
   assertBip39Mnemonic,

@@ -24,6 +24,10 @@ export type SafeErrorCode =
   | 'SAFE_SIGNATURES_FOR_OTHER_TRANSACTION'
   /** Fewer owner signatures than the threshold; raised before anything is sent. */
   | 'SAFE_THRESHOLD_NOT_MET'
+  /** A Safe transaction file that does not match its schema (or is not JSON). */
+  | 'SAFE_TX_FILE_INVALID'
+  /** A Safe transaction file whose `safeTxHash` is not the hash of its own fields (edited). */
+  | 'SAFE_TX_FILE_HASH_MISMATCH'
 
 export type SafeErrorParameters = {
   code: SafeErrorCode
