@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Address } from 'viem'
 import { type GethCliqueNetwork, type StartGethCliqueParameters, startGethClique } from '../geth/startGethClique.ts'
@@ -142,7 +142,6 @@ export async function startStack(parameters: StartStackParameters = {}): Promise
     ],
     async stop() {
       await stop()
-      const { rm } = await import('node:fs/promises')
       await rm(dir, { recursive: true, force: true })
     },
   }
