@@ -155,6 +155,7 @@ describe('startGethClique @integration', () => {
       const rpcUrl = net.rpc!.rpcUrl
       await net.stopNode(0)
       assert.equal(isPidAlive(oldPid), false)
+      await sleep(1_000) // a block sealed just before the stop may still be on its way to the RPC node
       const halted = await blockNumber(rpcUrl)
       await sleep(2_500) // more than two periods
       assert.equal(await blockNumber(rpcUrl), halted)
