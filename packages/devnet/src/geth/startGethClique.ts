@@ -98,10 +98,7 @@ function isPortClash(error: unknown): boolean {
 }
 
 async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<GethCliqueNetwork> {
-  const ownsDir = o.dir === undefined
-  const dir = o.dir === undefined ? await tempDir(o.label) : resolve(o.dir)
-  if (!ownsDir) await mkdir(dir, { recursive: true })
-
+  // The genesis first: a conflict in it is a bad option and must not leave a temp dir behind.
   const balances = [{ address: o.faucet.address, balanceWei: o.faucet.balanceWei }, ...o.prefund]
   const genesis = o.genesis
     ? withGenesisBalances(o.genesis, balances)
@@ -112,6 +109,10 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
         gasLimit: o.gasLimit,
         alloc: balances,
       })
+
+  const ownsDir = o.dir === undefined
+  const dir = o.dir === undefined ? await tempDir(o.label) : resolve(o.dir)
+  if (!ownsDir) await mkdir(dir, { recursive: true })
 
   const password = new Secret(randomBytes(16).toString('hex'))
   const failures: string[] = []
