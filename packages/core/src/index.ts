@@ -65,3 +65,4 @@ export { RationalError, type RationalErrorCode, type RationalErrorParameters } f
 export type { Rounding } from './units/Rounding.ts'
 export { satsToMsat } from './units/satsToMsat.ts'
 export { UnitsError, type UnitsErrorCode, type UnitsErrorParameters } from './units/UnitsError.ts'
+export { DynamoDbStore, type DynamoDbStoreParameters } from './aws/DynamoDbStore.ts'
