@@ -1,0 +1,8 @@
+import { UsageError } from '../../framework/Command.ts'
+
+/** `--name` as a required, non-empty string (exit 2 when missing). */
+export function requiredString(values: Record<string, unknown>, name: string): string {
+  const value = values[name]
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`)
+  return value
+}
