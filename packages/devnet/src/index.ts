@@ -24,3 +24,4 @@ export {
   startLightningRegtest,
 } from './lightning/startLightningRegtest.ts'
 export { type BtcdRpcConnection, btcdRpc } from './lightning/btcdRpc.ts'
+export { type BakedMacaroons, bakeMacaroons, INVOICE_MACAROON_PERMISSIONS, READ_ONLY_MACAROON_PERMISSIONS } from './lightning/bakeMacaroons.ts'

@@ -13,11 +13,12 @@ export type LightningErrorCode =
   | 'INVOICE_AMOUNT_OUT_OF_BOUNDS'
   | 'INVOICE_INVALID_PARAMETERS'
   | 'INVOICE_INSUFFICIENT_INBOUND'
-  | 'INVOICE_RECORD_CONFLICT'
+  | 'INVOICE_RECORD_WRITE_FAILED'
   // settle subscriber / reconciler / sweep
   | 'SETTLE_INVALID_PARAMETERS'
   | 'SETTLE_INVALID_RECORD'
   | 'SETTLE_CURSOR_CONFLICT'
+  | 'SETTLE_RECORD_CONFLICT'
   // lnd
   | 'LND_UNREACHABLE'
   | 'LND_REQUEST_FAILED'
@@ -28,6 +29,20 @@ export type LightningErrorCode =
   | 'API_NOT_FOUND'
   | 'API_METHOD_NOT_ALLOWED'
   | 'API_INTERNAL'
+  // minter (single writer per sending key, journal before broadcast)
+  | 'MINT_INVALID_PARAMETERS'
+  | 'MINT_INVALID_MESSAGE'
+  | 'MINT_INVALID_RECORD'
+  | 'MINT_AMOUNT_MISMATCH'
+  | 'MINT_NONCE_CONFLICT'
+  | 'MINT_NONCE_GAP'
+  | 'MINT_REVERTED'
+  | 'MINT_LEASE_HELD'
+  | 'MINT_LEASE_LOST'
+  | 'MINT_NOT_STARTED'
+  | 'MINT_STOPPED'
+  | 'MINT_TIMEOUT'
+  | 'MINT_FLOAT_INVALID_PARAMETERS'
 
 export type LightningErrorParameters = {
   code: LightningErrorCode

@@ -1,0 +1,15 @@
+import * as v from 'valibot'
+
+/**
+ * `POST /invoices` body: `{ address, sats, memo? }`. `sats` is a whole number, as a JSON number
+ * (safe integer) or a decimal string; unknown keys are refused. The address is only typed here:
+ * `createInvoice` checks it (checksum, zero address) with its own codes.
+ */
+export const createInvoiceBodySchema = v.strictObject({
+  address: v.string(),
+  sats: v.union([
+    v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, 'a whole number of sats as a decimal string')),
+    v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+  ]),
+  memo: v.optional(v.pipe(v.string(), v.maxLength(639))),
+})

@@ -1,0 +1,81 @@
+import { isChainopsError, type Queue, Rational, type Store } from '@chainops/core'
+import { LightningError } from '../errors/LightningError.ts'
+import { INVOICES_TABLE, type InvoiceRecord, type InvoiceState } from '../invoices/InvoiceRecord.ts'
+import { buildMintJobMessage } from './buildMintJobMessage.ts'
+import type { SettledInvoice } from './SettledInvoice.ts'
+
+export type RecordSettlementParameters = {
+  store: Store
+  queue: Queue
+  /** The minter's sending address: the queue group is `mint:<sender>`. */
+  sender: string
+  invoice: SettledInvoice
+  now?: (() => Date) | undefined
+}
+
+export type RecordSettlementReturnType =
+  /** Not an invoice of ours (keysend, another app): nothing written. */
+  | { outcome: 'unknown' }
+  /** PENDING -> PAID now; the mint job was sent (`enqueued` false when the queue dropped a duplicate). */
+  | { outcome: 'paid'; enqueued: boolean; record: InvoiceRecord }
+  /** Already PAID: the job was sent again, and the queue deduplicates it. */
+  | { outcome: 'already_paid'; enqueued: boolean; record: InvoiceRecord }
+  /** Already MINTED, or EXPIRED/CANCELED (lnd settles neither; reported, never minted). */
+  | { outcome: 'closed'; state: InvoiceState; record: InvoiceRecord }
+
+const MAX_ATTEMPTS = 10
+
+/**
+ * Records that lnd settled an invoice, idempotently: a PENDING record becomes PAID with what was
+ * received (overpayment included) and the wei it mints, floor(receivedMsat * rate / 1000), then
+ * the mint job is enqueued with the payment hash as dedup id. A PAID record only gets its job sent
+ * again (a crash may have come between the write and the send). The caller advances the settle
+ * cursor only after this resolves.
+ */
+export async function recordSettlement(parameters: RecordSettlementParameters): Promise<RecordSettlementReturnType> {
+  const { store, queue, sender, invoice, now = () => new Date() } = parameters
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const stored = await store.get<InvoiceRecord>(INVOICES_TABLE, invoice.paymentHash)
+    if (!stored) return { outcome: 'unknown' }
+    const record = stored.value
+    if (record.state === 'PAID') {
+      const { enqueued } = await queue.send(buildMintJobMessage({ paymentHash: record.paymentHash, sender }))
+      return { outcome: 'already_paid', enqueued, record }
+    }
+    if (record.state !== 'PENDING') return { outcome: 'closed', state: record.state, record }
+    const rate = parseRate(record)
+    const paid: InvoiceRecord = {
+      ...record,
+      state: 'PAID',
+      receivedMsat: invoice.receivedMsat.toString(),
+      settleIndex: invoice.settleIndex.toString(),
+      paidAt: invoice.settledAt ?? now().toISOString(),
+      mintWei: new Rational(rate.numerator, rate.denominator * 1000n).applyFloor(invoice.receivedMsat).toString(),
+    }
+    try {
+      await store.compareAndSet(INVOICES_TABLE, invoice.paymentHash, stored.version, paid)
+    } catch (error) {
+      if (isChainopsError(error, 'STORE_CONDITION_FAILED')) continue
+      throw error
+    }
+    const { enqueued } = await queue.send(buildMintJobMessage({ paymentHash: paid.paymentHash, sender }))
+    return { outcome: 'paid', enqueued, record: paid }
+  }
+  throw new LightningError({
+    code: 'SETTLE_RECORD_CONFLICT',
+    shortMessage: 'The invoice record kept changing while it was marked paid',
+    details: `payment hash ${invoice.paymentHash}: ${MAX_ATTEMPTS} conflicting writes`,
+  })
+}
+
+function parseRate(record: InvoiceRecord): Rational {
+  try {
+    const rate = Rational.fromString(record.rate)
+    if (rate.numerator > 0n) return rate
+  } catch {}
+  throw new LightningError({
+    code: 'SETTLE_INVALID_RECORD',
+    shortMessage: 'The invoice record has no valid rate',
+    details: `payment hash ${record.paymentHash}`,
+  })
+}
