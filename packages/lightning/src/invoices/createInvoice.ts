@@ -19,7 +19,7 @@ export type CreateInvoiceParameters = {
   sats: unknown
   /** Up to 639 characters, shown to the payer. */
   memo?: string | undefined
-  /** 60 s to 7 days (default 1 hour). */
+  /** 1 s to 7 days (default 1 hour). */
   expirySeconds?: number | undefined
   bounds: InvoiceBounds
   /** Wei per sat, fixed in the record when the invoice is created. */
@@ -42,7 +42,7 @@ export type CreateInvoiceReturnType = {
   expiresAt: string
 }
 
-const MIN_EXPIRY_SECONDS = 60
+const MIN_EXPIRY_SECONDS = 1
 const MAX_EXPIRY_SECONDS = 7 * 24 * 3600
 const MAX_MEMO_LENGTH = 639
 
