@@ -1,0 +1,63 @@
+import { sealerHealth } from '@chainops/clique'
+import { type Command, UsageError } from '../../framework/Command.ts'
+import { addressListFlag } from './flags/addressListFlag.ts'
+import { integerFlag } from './flags/integerFlag.ts'
+import { rpcFlag } from './flags/rpcFlag.ts'
+import { formatTable } from './output/formatTable.ts'
+import { toJsonText } from './output/toJsonText.ts'
+import { withCliqueClient } from './rpc/withCliqueClient.ts'
+
+export const cliqueHealthCommand: Command = {
+  path: ['clique', 'health'],
+  summary: "each signer's last sealed block, in/out-of-turn counts and missed turns; warns before quorum is lost",
+  usage: 'chainops clique health --rpc URL|IPC [--blocks N] [--signers ADDR,...] [--period S] [--json]',
+  options: {
+    rpc: { type: 'string' },
+    blocks: { type: 'string' },
+    signers: { type: 'string' },
+    period: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help: [
+    'Reads the last --blocks blocks (default 50) and recovers each seal. The signer set comes from clique_getSigners;',
+    'against a public RPC node (no clique API) pass --signers. --period also judges the head block age.',
+    'Exit code 1 when the live signers are at or below quorum (one more failure halts the chain, or it has halted).',
+  ].join('\n'),
+  async run({ values, positionals, io }) {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    const rpc = rpcFlag(values.rpc)
+    const blocks = integerFlag(values.blocks, 'blocks', 50, { min: 1, max: 10_000 }) as number
+    const period = integerFlag(values.period, 'period', undefined, { min: 1 })
+    const signers = values.signers === undefined ? undefined : addressListFlag(values.signers, 'signers')
+    io.progress(`clique health: reading the last ${blocks} blocks from ${rpc}`)
+    const health = await withCliqueClient(rpc, (client) =>
+      sealerHealth(client, {
+        blocks,
+        ...(signers ? { signers } : {}),
+        ...(period === undefined ? {} : { period }),
+      }),
+    )
+    const atRisk = health.signers.length > 0 && health.live <= health.quorum
+    if (values.json) {
+      io.out(toJsonText({ ...health, atRisk }))
+    } else {
+      io.out(
+        `blocks ${health.from}-${health.head}: ${health.live} of ${health.signers.length} signers live, quorum ${health.quorum}`,
+      )
+      io.out(
+        formatTable(
+          ['SIGNER', 'LAST SEALED', 'IN TURN', 'OUT OF TURN', 'MISSED TURNS'],
+          health.signers.map((s) => [
+            s.address,
+            s.lastSealed === null ? '-' : String(s.lastSealed),
+            String(s.inTurn),
+            String(s.outOfTurn),
+            String(s.missedTurns),
+          ]),
+        ),
+      )
+      for (const warning of health.warnings) io.out(`warning: ${warning}`)
+    }
+    return atRisk ? 1 : 0
+  },
+}

@@ -1,0 +1,24 @@
+import { getSigners } from '@chainops/clique'
+import { type Command, UsageError } from '../../framework/Command.ts'
+import { bigintFlag } from './flags/bigintFlag.ts'
+import { rpcFlag } from './flags/rpcFlag.ts'
+import { toJsonText } from './output/toJsonText.ts'
+import { withCliqueClient } from './rpc/withCliqueClient.ts'
+
+export const cliqueSignersCommand: Command = {
+  path: ['clique', 'signers'],
+  summary: 'the authorised Clique signers at a block (clique_getSigners)',
+  usage: 'chainops clique signers --rpc URL|IPC [--block N] [--json]',
+  options: { rpc: { type: 'string' }, block: { type: 'string' }, json: { type: 'boolean' } },
+  help: 'Needs a node that serves the clique API (a sealer over IPC, or a devnet sealer over HTTP); public RPC nodes refuse it.',
+  async run({ values, positionals, io }) {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    const rpc = rpcFlag(values.rpc)
+    const blockNumber = bigintFlag(values.block, 'block', undefined)
+    const signers = await withCliqueClient(rpc, (client) =>
+      getSigners(client, blockNumber === undefined ? {} : { blockNumber }),
+    )
+    io.out(values.json ? toJsonText(signers) : signers.join('\n'))
+    return 0
+  },
+}

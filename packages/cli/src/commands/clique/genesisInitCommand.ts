@@ -1,0 +1,87 @@
+import {
+  buildGenesis,
+  deterministicDeploymentProxy,
+  genesisHash,
+  HARDFORKS,
+  type Hardfork,
+  planCapacity,
+  toGenesisJson,
+} from '@chainops/clique'
+import { type Command, UsageError } from '../../framework/Command.ts'
+import { writeOutputFile } from './files/writeOutputFile.ts'
+import { addressListFlag } from './flags/addressListFlag.ts'
+import { allocFlag } from './flags/allocFlag.ts'
+import { bigintFlag } from './flags/bigintFlag.ts'
+import { integerFlag } from './flags/integerFlag.ts'
+import { toJsonText } from './output/toJsonText.ts'
+
+export const genesisInitCommand: Command = {
+  path: ['genesis', 'init'],
+  summary: 'build a Clique genesis geth accepts (sealers, London, alloc) and print its hash',
+  usage:
+    'chainops genesis init --sealers ADDR,ADDR,... [--period S] [--epoch N] [--chain-id N] [--gas-limit N | --target-tps N] [--hardfork london] [--alloc ADDR=COINS ...] [--create2-factory] [--out FILE [--force]] [--json]',
+  options: {
+    sealers: { type: 'string' },
+    period: { type: 'string' },
+    epoch: { type: 'string' },
+    'chain-id': { type: 'string' },
+    'gas-limit': { type: 'string' },
+    'target-tps': { type: 'string' },
+    hardfork: { type: 'string' },
+    alloc: { type: 'string', multiple: true },
+    'create2-factory': { type: 'boolean' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  help: [
+    'Defaults: chain id 2789, period 5 s, epoch 30000, London, gas limit 30,000,000.',
+    '--target-tps sizes the gas limit with planCapacity (21000-gas transfers, 20% headroom).',
+    '--alloc takes coins (18 decimals), e.g. --alloc 0x96676ec1894Aa23B9BeB5b5cf35795Af02c7907a=30000000000.',
+    '--create2-factory predeploys the deterministic deployment proxy at 0x4e59b44847b379578588920cA78FbF26c0B4956C.',
+    'Without --out the genesis JSON goes to stdout and its hash to stderr; --json prints { hash, genesis } (or { hash, path } with --out).',
+  ].join('\n'),
+  async run({ values, positionals, io }) {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    if (values.sealers === undefined) throw new UsageError('--sealers is required (the initial signer addresses)')
+    if (values['gas-limit'] !== undefined && values['target-tps'] !== undefined) {
+      throw new UsageError('give --gas-limit or --target-tps, not both')
+    }
+    const hardfork = (values.hardfork ?? 'london') as Hardfork
+    if (!HARDFORKS.includes(hardfork)) {
+      throw new UsageError(`--hardfork must be one of ${HARDFORKS.join(', ')} (Clique seals up to London)`)
+    }
+    const period = integerFlag(values.period, 'period', 5, { min: 1 }) as number
+    const targetTps = integerFlag(values['target-tps'], 'target-tps', undefined, { min: 1 })
+    const gasLimit =
+      targetTps !== undefined
+        ? planCapacity({ tps: targetTps, period }).gasLimit
+        : (bigintFlag(values['gas-limit'], 'gas-limit', 30_000_000n, 5000n) as bigint)
+    const genesis = buildGenesis({
+      chainId: integerFlag(values['chain-id'], 'chain-id', 2789, { min: 1 }) as number,
+      sealers: addressListFlag(values.sealers, 'sealers'),
+      period,
+      epoch: integerFlag(values.epoch, 'epoch', 30_000, { min: 1 }) as number,
+      hardfork,
+      gasLimit,
+      alloc: allocFlag((values.alloc as string[] | undefined) ?? []),
+      predeploys: values['create2-factory'] ? [deterministicDeploymentProxy] : [],
+    })
+    const json = toGenesisJson(genesis)
+    const { hash } = genesisHash(genesis)
+    const text = `${JSON.stringify(json, null, 2)}\n`
+    const out = values.out as string | undefined
+    if (out !== undefined) {
+      await writeOutputFile(out, text, { force: values.force === true })
+      io.out(values.json ? toJsonText({ hash, path: out }) : `wrote ${out}\ngenesis hash ${hash}`)
+      return 0
+    }
+    if (values.json) {
+      io.out(toJsonText({ hash, genesis: json }))
+    } else {
+      io.out(text.trimEnd())
+      io.err(`genesis hash ${hash}`)
+    }
+    return 0
+  },
+}

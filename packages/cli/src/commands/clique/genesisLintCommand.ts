@@ -1,0 +1,55 @@
+import { lintGenesis } from '@chainops/clique'
+import { type Command, UsageError } from '../../framework/Command.ts'
+import { readTextFile } from './files/readTextFile.ts'
+import { coinsFlag } from './flags/coinsFlag.ts'
+import { integerFlag } from './flags/integerFlag.ts'
+import { formatTable } from './output/formatTable.ts'
+import { toJsonText } from './output/toJsonText.ts'
+
+export const genesisLintCommand: Command = {
+  path: ['genesis', 'lint'],
+  summary: 'find real mistakes in a Clique genesis (decimal under 0x, sealer quorum, capacity, forks, extraData)',
+  usage: 'chainops genesis lint FILE [--target-tps N] [--tolerate-failures K] [--expected-supply COINS] [--json]',
+  options: {
+    'target-tps': { type: 'string' },
+    'tolerate-failures': { type: 'string' },
+    'expected-supply': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help: [
+    'Exit code 1 when a finding has severity error, 0 otherwise (warnings and info included).',
+    '--json prints the findings as a JSON array of { code, severity, message, path }.',
+    '--tolerate-failures defaults to 1 sealer down; --expected-supply is in coins (18 decimals).',
+  ].join('\n'),
+  async run({ values, positionals, io }) {
+    const [file, ...extra] = positionals
+    if (file === undefined) throw new UsageError('FILE is required (the genesis JSON to lint)')
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`)
+    const targetTps = integerFlag(values['target-tps'], 'target-tps', undefined, { min: 1 })
+    const tolerateFailures = integerFlag(values['tolerate-failures'], 'tolerate-failures', undefined, { max: 1000 })
+    const expectedSupply =
+      values['expected-supply'] === undefined ? undefined : coinsFlag(values['expected-supply'], 'expected-supply')
+    const text = await readTextFile(file)
+    const findings = lintGenesis(text, {
+      ...(targetTps === undefined ? {} : { targetTps }),
+      ...(tolerateFailures === undefined ? {} : { tolerateFailures }),
+      ...(expectedSupply === undefined ? {} : { expectedSupply }),
+    })
+    const errors = findings.filter((f) => f.severity === 'error').length
+    if (values.json) {
+      io.out(toJsonText(findings.map(({ code, severity, message, path }) => ({ code, severity, message, path }))))
+    } else if (findings.length === 0) {
+      io.out(`${file}: no findings`)
+    } else {
+      io.out(
+        formatTable(
+          ['SEVERITY', 'CODE', 'PATH', 'MESSAGE'],
+          findings.map((f) => [f.severity, f.code, f.path, f.message]),
+        ),
+      )
+      const warnings = findings.filter((f) => f.severity === 'warning').length
+      io.out(`\n${file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`)
+    }
+    return errors > 0 ? 1 : 0
+  },
+}
