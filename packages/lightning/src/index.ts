@@ -8,6 +8,14 @@ export { describeLndError } from './errors/describeLndError.ts'
 export { isLndUnavailableError } from './errors/isLndUnavailableError.ts'
 export { LightningError, type LightningErrorCode, type LightningErrorParameters } from './errors/LightningError.ts'
 export { type LndRetryOptions, type WithLndRetryParameters, withLndRetry } from './errors/withLndRetry.ts'
+export { MONTHLY_FLOAT_WEI, PLAN_MONTH_SECONDS, WEI_PER_COIN } from './float/floatPlan.ts'
+export { type GetOperatorFloatParameters, getOperatorFloat, type OperatorFloat } from './float/getOperatorFloat.ts'
+export {
+  type FloatRefillProposal,
+  type PlanFloatRefillParameters,
+  type PlanFloatRefillReturnType,
+  planFloatRefill,
+} from './float/planFloatRefill.ts'
 export { type CreateInvoiceParameters, type CreateInvoiceReturnType, createInvoice } from './invoices/createInvoice.ts'
 export { getInvoiceStatus, type InvoiceStatus } from './invoices/getInvoiceStatus.ts'
 export { INVOICES_TABLE, type InvoiceRecord, type InvoiceState } from './invoices/InvoiceRecord.ts'
@@ -19,6 +27,46 @@ export {
 } from './invoices/validateInvoiceRequest.ts'
 export { createInvoiceApiHandler, type InvoiceApiHandler } from './lambda/createInvoiceApiHandler.ts'
 export { type GetLiquidityParameters, type GetLiquidityReturnType, getLiquidity } from './liquidity/getLiquidity.ts'
+export { acquireMinterLease, MINTER_LEASES_TABLE, type MinterLease } from './minter/acquireMinterLease.ts'
+export { bumpedFees } from './minter/bumpedFees.ts'
+export { type BroadcastFailure, classifyBroadcastError } from './minter/classifyBroadcastError.ts'
+export {
+  type CreateMinterParameters,
+  createMinter,
+  type Minter,
+  type MinterHooks,
+  type MinterRecovery,
+  type MinterStats,
+  type MintOutcome,
+  type MintSubmission,
+} from './minter/createMinter.ts'
+export { feesFor } from './minter/feesFor.ts'
+export { listMintJournal } from './minter/listMintJournal.ts'
+export { GWEI, type MinterGasSettings, type MintFees } from './minter/MinterGasSettings.ts'
+export {
+  MINT_JOURNAL_TABLE,
+  type MintJournalOutcome,
+  type MintJournalRow,
+  type MintTxVariant,
+  NONCES_TABLE,
+} from './minter/MintJournalRow.ts'
+export { type MintWeiOfParameters, mintWeiOf } from './minter/mintWeiOf.ts'
+export { type PlanNextNonceParameters, type PlanNextNonceReturnType, planNextNonce } from './minter/planNextNonce.ts'
+export { type MintableInvoice, readMintableInvoice } from './minter/readMintableInvoice.ts'
+export {
+  createMintConsumerHandler,
+  type MintConsumerHandler,
+  type MintConsumerHandlerDeps,
+} from './pipeline/createMintConsumerHandler.ts'
+export { minterTxPoolArgs } from './pipeline/minterTxPoolArgs.ts'
+export { type MinterTxPoolLimits, minterTxPoolLimits } from './pipeline/minterTxPoolLimits.ts'
+export { type MintMessage, type ParseMintMessageReturnType, parseMintMessage } from './pipeline/parseMintMessage.ts'
+export {
+  type MintPipeline,
+  type MintPipelineStats,
+  type RunMintPipelineParameters,
+  runMintPipeline,
+} from './pipeline/runMintPipeline.ts'
 export { advanceSettleCursor } from './settle/advanceSettleCursor.ts'
 export { buildMintJobMessage } from './settle/buildMintJobMessage.ts'
 export { listSettledSince } from './settle/listSettledSince.ts'

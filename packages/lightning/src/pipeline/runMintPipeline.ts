@@ -1,0 +1,168 @@
+import { createLogger, isChainopsError, type Logger, type Queue, type ReceivedMessage } from '@chainops/core'
+import type { Minter, MintSubmission } from '../minter/createMinter.ts'
+import { parseMintMessage } from './parseMintMessage.ts'
+
+export type RunMintPipelineParameters = {
+  queue: Queue
+  /** A started minter. */
+  minter: Minter
+  /**
+   * When a message is deleted:
+   * - `journaled` (default): once its mint is journaled (or found MINTED). The journal row is then
+   *   the durable job, driven to MINTED by this single-writer minter and, after a crash, by its
+   *   next `start()`. Required for throughput: an SQS FIFO group (`mint:<sender>`) delivers
+   *   nothing more while any of its messages is in flight, so holding each message until its
+   *   receipt would cap the minter at 10 mints per block.
+   * - `minted`: only once the invoice is MINTED (the Lambda consumer's rule); at most one receive
+   *   batch is then in flight.
+   */
+  acknowledge?: 'journaled' | 'minted' | undefined
+  /** Stop receiving while this many mints are in flight (default 3000: about 6 full blocks of 500). */
+  maxInFlight?: number | undefined
+  /** Visibility timeout of each receive (default 30 s). */
+  visibilityTimeoutMs?: number | undefined
+  /** How long an empty receive waits before the next (default 50 ms). */
+  idleMs?: number | undefined
+  /** A message not mintable yet (invoice not PAID or not visible) comes back after this (default 5 s). */
+  retryDelayMs?: number | undefined
+  logger?: Logger | undefined
+  /** Called with every message received (tests count deliveries). */
+  onReceive?: ((message: ReceivedMessage) => void) | undefined
+}
+
+export type MintPipelineStats = {
+  received: number
+  deleted: number
+  deadLettered: number
+  retried: number
+}
+
+export type MintPipeline = {
+  stats(): MintPipelineStats
+  /** Stops receiving and resolves once the loop has returned (the minter keeps running). */
+  stop(): Promise<void>
+  /** Resolves when the loop ends; rejects with the error that ended it. */
+  readonly done: Promise<void>
+}
+
+/**
+ * The embedded consumer of mint jobs: receives up to 10 messages at a time, dead-letters malformed
+ * ones with the reason, hands the payment hashes to the single-writer minter, and deletes,
+ * dead-letters or delays each message by what the minter made of it. Duplicates are harmless: a
+ * second delivery finds the journal row (or the MINTED record) and never gets a second nonce.
+ */
+export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipeline {
+  const { queue, minter, onReceive } = parameters
+  const acknowledge = parameters.acknowledge ?? 'journaled'
+  const maxInFlight = parameters.maxInFlight ?? 3000
+  const visibilityTimeoutMs = parameters.visibilityTimeoutMs ?? 30_000
+  const idleMs = parameters.idleMs ?? 50
+  const retryDelayMs = parameters.retryDelayMs ?? 5000
+  const logger = (parameters.logger ?? createLogger({ level: 'warn' })).child({ component: 'mint-pipeline' })
+  const stats: MintPipelineStats = { received: 0, deleted: 0, deadLettered: 0, retried: 0 }
+  let stopping = false
+  let wake: (() => void) | undefined
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms)
+      wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+
+  const remove = async (message: ReceivedMessage) => {
+    if (await queue.delete(message.receiptHandle)) stats.deleted++
+  }
+  const deadLetter = async (message: ReceivedMessage, reason: string) => {
+    if (await queue.deadLetter(message.receiptHandle, reason.slice(0, 1000))) stats.deadLettered++
+    logger.warn('mint message dead-lettered', { messageId: message.messageId, reason })
+  }
+
+  const settleLater = (message: ReceivedMessage, paymentHash: string) => {
+    minter.whenSettled(paymentHash).then(
+      async (outcome) => {
+        if (outcome.status === 'minted') await remove(message)
+        else await deadLetter(message, `${outcome.code}: ${outcome.reason}`)
+      },
+      (error) => logger.warn('cannot follow a tracked mint; the message will come back', { error }),
+    )
+  }
+
+  const handle = async (message: ReceivedMessage, submission: MintSubmission) => {
+    switch (submission.status) {
+      case 'minted':
+        return remove(message)
+      case 'tracked':
+        if (acknowledge === 'journaled') return remove(message)
+        return settleLater(message, submission.paymentHash)
+      case 'retry':
+        stats.retried++
+        await queue.changeVisibility(message.receiptHandle, retryDelayMs)
+        return
+      case 'dead':
+        return deadLetter(message, `${submission.code}: ${submission.reason}`)
+    }
+  }
+
+  const loop = async () => {
+    while (!stopping) {
+      try {
+        await round()
+      } catch (error) {
+        // A store or queue hiccup (a busy database, a network error): nothing was deleted, so retry.
+        logger.warn('mint pipeline round failed; retrying', { error })
+        await pause(500)
+      }
+    }
+  }
+
+  const round = async () => {
+    {
+      if (minter.stats().inFlight >= maxInFlight) {
+        await pause(idleMs)
+        return
+      }
+      const messages = await queue.receive({ max: 10, visibilityTimeoutMs })
+      if (messages.length === 0) {
+        await pause(idleMs)
+        return
+      }
+      stats.received += messages.length
+      const valid: Array<{ message: ReceivedMessage; paymentHash: string }> = []
+      for (const message of messages) {
+        onReceive?.(message)
+        const parsed = parseMintMessage(message.body)
+        if (parsed.ok) valid.push({ message, paymentHash: parsed.message.paymentHash })
+        else await deadLetter(message, `MINT_INVALID_MESSAGE: ${parsed.reason}`)
+      }
+      if (valid.length === 0) return
+      let submissions: MintSubmission[]
+      try {
+        submissions = await minter.submit(valid.map((item) => item.paymentHash))
+      } catch (error) {
+        if (isChainopsError(error, 'MINT_STOPPED')) {
+          stopping = true
+          return
+        }
+        // Nothing is lost: the messages come back after their visibility timeout.
+        logger.warn('minter refused a batch; the messages will be delivered again', { error })
+        await pause(Math.min(retryDelayMs, 1000))
+        return
+      }
+      await Promise.all(valid.map((item, index) => handle(item.message, submissions[index] as MintSubmission)))
+    }
+  }
+
+  const done = loop()
+  done.catch((error) => logger.error('mint pipeline stopped on an error', { error }))
+  return {
+    stats: () => ({ ...stats }),
+    async stop() {
+      stopping = true
+      wake?.()
+      await done.catch(() => undefined)
+    },
+    done,
+  }
+}
