@@ -18,6 +18,8 @@ export default defineConfig({
     },
   },
   networks: {
+    // chainId, hardfork, gas limit, base fee and prefunded accounts all come from the genesis
+    // @chainops/clique builds (hardhat/devCliqueGenesis.ts), read by cliqueNetworkFromGenesis.
     clique: cliqueNetworkConfig(devCliqueChain),
   },
 })

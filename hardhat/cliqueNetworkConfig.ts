@@ -12,6 +12,8 @@ export type CliqueNetworkParameters = {
   gasLimit: bigint
   /** Accounts the simulated chain starts with; balance in wei. */
   accounts: readonly { privateKey: `0x${string}`; balance: bigint }[]
+  /** The genesis base fee under London (the genesis `baseFeePerGas`); Hardhat's default when absent. */
+  initialBaseFeePerGas?: bigint
   /** Defaults to automine: one block per transaction, what tests want. */
   mining?: EdrNetworkMiningUserConfig
 }
@@ -26,5 +28,6 @@ export function cliqueNetworkConfig(parameters: CliqueNetworkParameters): EdrNet
     blockGasLimit: parameters.gasLimit,
     mining: parameters.mining ?? { auto: true },
     accounts: parameters.accounts.map(({ privateKey, balance }) => ({ privateKey, balance })),
+    ...(parameters.initialBaseFeePerGas === undefined ? {} : { initialBaseFeePerGas: parameters.initialBaseFeePerGas }),
   }
 }

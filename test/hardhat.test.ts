@@ -6,11 +6,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { buildGenesis, lintGenesis } from '@chainops/clique'
 import hre from 'hardhat'
-import { parseEther } from 'viem'
+import { getAddress, parseEther, parseGwei } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { cliqueNetworkConfig } from '../hardhat/cliqueNetworkConfig.ts'
+import { cliqueNetworkFromGenesis } from '../hardhat/cliqueNetworkFromGenesis.ts'
 import { devCliqueChain } from '../hardhat/devCliqueChain.ts'
+import { devCliqueGenesis } from '../hardhat/devCliqueGenesis.ts'
+import { devCliqueKeys } from '../hardhat/devCliqueKeys.ts'
 
 const require = createRequire(import.meta.url)
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
@@ -76,7 +80,11 @@ describe('Hardhat 3 with the local solc and the clique network @integration', ()
           },
         },
       )
-      assert.match(stdout, new RegExp(`Compiled 1 Solidity file with solc ${solcVersion} \\(evm target: london\\)`))
+      // Greeter and the contracts/test-doubles compile together; how many is not this test's business.
+      assert.match(
+        stdout,
+        new RegExp(`Compiled \\d+ Solidity files? with solc ${solcVersion} \\(evm target: london\\)`),
+      )
       // Hardhat creates the compilers dir as soon as it resolves a download; it must not exist.
       assert.deepEqual(await readdir(cacheHome), [])
     } finally {
@@ -99,7 +107,9 @@ describe('Hardhat 3 with the local solc and the clique network @integration', ()
 
   it('compiles in process through the build task and records solc and london in the build info', async () => {
     const result = await hre.tasks.getTask('build').run({ force: true, quiet: true })
-    assert.deepEqual(result, { contractRootPaths: [join(repoRoot, 'contracts/Greeter.sol')], testRootPaths: [] })
+    const { contractRootPaths, testRootPaths } = result as { contractRootPaths: string[]; testRootPaths: string[] }
+    assert.ok(contractRootPaths.includes(join(repoRoot, 'contracts/Greeter.sol')), contractRootPaths.join('\n'))
+    assert.deepEqual(testRootPaths, [])
 
     const buildInfo = await readBuildInfo('Greeter')
     assert.equal(buildInfo.solcVersion, solcVersion)
@@ -171,6 +181,97 @@ describe('Hardhat 3 with the local solc and the clique network @integration', ()
     } finally {
       await connection.close()
     }
+  })
+})
+
+describe('the clique network follows the genesis @chainops/clique builds @integration', () => {
+  it('a different genesis (chain 4242, 8M gas, 7 gwei base fee, 5 coins) gives a network with exactly those', async () => {
+    const [key] = devCliqueKeys
+    const genesis = buildGenesis({
+      chainId: 4242,
+      sealers: [privateKeyToAddress(key!)],
+      gasLimit: 8_000_000n,
+      baseFeePerGas: parseGwei('7'),
+      alloc: { [privateKeyToAddress(key!)]: { balance: parseEther('5') } },
+    })
+    const connection = await hre.network.create({
+      network: 'clique',
+      override: cliqueNetworkConfig(cliqueNetworkFromGenesis(genesis, { privateKeys: [key!] })),
+    })
+    try {
+      const publicClient = await connection.viem.getPublicClient()
+      assert.equal(await publicClient.getChainId(), 4242)
+      const block0 = await publicClient.getBlock({ blockNumber: 0n })
+      assert.equal(block0.gasLimit, 8_000_000n)
+      assert.equal(block0.baseFeePerGas, parseGwei('7'))
+      assert.equal(await publicClient.getBalance({ address: privateKeyToAddress(key!) }), parseEther('5'))
+    } finally {
+      await connection.close()
+    }
+  })
+})
+
+describe('cliqueNetworkFromGenesis', () => {
+  it('the dev chain is read from the dev genesis: chain id, london, gas limit, base fee, alloc balances', () => {
+    assert.deepEqual(devCliqueChain, {
+      chainId: devCliqueGenesis.config.chainId,
+      hardfork: 'london',
+      gasLimit: devCliqueGenesis.gasLimit,
+      initialBaseFeePerGas: devCliqueGenesis.baseFeePerGas,
+      accounts: devCliqueKeys.map((privateKey) => ({
+        privateKey,
+        balance: devCliqueGenesis.alloc[getAddress(privateKeyToAddress(privateKey))]?.balance,
+      })),
+    })
+    assert.equal(devCliqueGenesis.config.chainId, 2789)
+    assert.equal(devCliqueGenesis.gasLimit, 30_000_000n)
+    assert.equal(devCliqueGenesis.baseFeePerGas, 1_000_000_000n)
+  })
+
+  it('the dev genesis lints without errors for a single-sealer dev chain', () => {
+    assert.deepEqual(
+      lintGenesis(devCliqueGenesis, { tolerateFailures: 0 }).filter((f) => f.severity !== 'info'),
+      [],
+    )
+  })
+
+  it('maps a berlin genesis without a base fee, and keeps interval mining', () => {
+    const [key] = devCliqueKeys
+    const genesis = buildGenesis({
+      chainId: 1337,
+      sealers: [privateKeyToAddress(key!)],
+      hardfork: 'berlin',
+      gasLimit: 4_700_000n,
+      alloc: { [privateKeyToAddress(key!)]: { balance: 7n } },
+    })
+    assert.deepEqual(
+      cliqueNetworkFromGenesis(genesis, { privateKeys: [key!], mining: { auto: false, interval: 5000 } }),
+      {
+        chainId: 1337,
+        hardfork: 'berlin',
+        gasLimit: 4_700_000n,
+        accounts: [{ privateKey: key, balance: 7n }],
+        mining: { auto: false, interval: 5000 },
+      },
+    )
+  })
+
+  it('refuses a key the genesis does not fund and a genesis without berlin/london at block 0', () => {
+    const [key, other] = devCliqueKeys
+    assert.throws(
+      () => cliqueNetworkFromGenesis(devCliqueGenesis, { privateKeys: ['0x'.padEnd(66, '1') as `0x${string}`] }),
+      (e: unknown) => (e as { code?: string }).code === 'GENESIS_INVALID',
+    )
+    const istanbul = buildGenesis({
+      chainId: 1,
+      sealers: [privateKeyToAddress(key!)],
+      hardfork: 'istanbul',
+      alloc: { [privateKeyToAddress(other!)]: { balance: 1n } },
+    })
+    assert.throws(
+      () => cliqueNetworkFromGenesis(istanbul, { privateKeys: [other!] }),
+      (e: unknown) => (e as { code?: string; path?: string }).code === 'GENESIS_FORK_UNSUPPORTED',
+    )
   })
 })
 
