@@ -1,3 +1,5 @@
+export { DynamoDbStore, type DynamoDbStoreParameters } from './aws/DynamoDbStore.ts'
+export { SqsQueue, type SqsQueueParameters } from './aws/SqsQueue.ts'
 export { ChainopsError, type ChainopsErrorParameters, isChainopsError } from './errors/ChainopsError.ts'
 export {
   type CreateLoggerParameters,
@@ -31,6 +33,11 @@ export {
 } from './schema/SchemaValidationError.ts'
 export { withExpects } from './schema/withExpects.ts'
 export { isSecret, Secret } from './secret/Secret.ts'
+export { type EnvSecretSourceParameters, envSecretSource } from './secrets/envSecretSource.ts'
+export { type FileSecretSourceParameters, fileSecretSource } from './secrets/fileSecretSource.ts'
+export { SecretError, type SecretErrorCode, type SecretErrorParameters } from './secrets/SecretError.ts'
+export type { SecretSource } from './secrets/SecretSource.ts'
+export { type SsmSecretSourceParameters, ssmSecretSource } from './secrets/ssmSecretSource.ts'
 export { type OpenSqliteDatabaseParameters, openSqliteDatabase } from './store/openSqliteDatabase.ts'
 export { runImmediateTransaction } from './store/runImmediateTransaction.ts'
 export { SqliteStore, type SqliteStoreParameters } from './store/SqliteStore.ts'
@@ -65,5 +72,3 @@ export { RationalError, type RationalErrorCode, type RationalErrorParameters } f
 export type { Rounding } from './units/Rounding.ts'
 export { satsToMsat } from './units/satsToMsat.ts'
 export { UnitsError, type UnitsErrorCode, type UnitsErrorParameters } from './units/UnitsError.ts'
-export { DynamoDbStore, type DynamoDbStoreParameters } from './aws/DynamoDbStore.ts'
-export { SqsQueue, type SqsQueueParameters } from './aws/SqsQueue.ts'
