@@ -32,6 +32,11 @@ export {
   type ExecuteSafeTransactionReturnType,
   executeSafeTransaction,
 } from './safe/executeSafeTransaction.ts'
+export {
+  type FromSafeTransactionFileErrorType,
+  type FromSafeTransactionFileReturnType,
+  fromSafeTransactionFile,
+} from './safe/fromSafeTransactionFile.ts'
 export { loadSafeSingletonFactory, type SafeSingletonFactory } from './safe/loadSafeSingletonFactory.ts'
 export { ProtocolKitSafe } from './safe/ProtocolKitSafe.ts'
 export {
@@ -49,6 +54,11 @@ export { SafeError, type SafeErrorCode, type SafeErrorParameters } from './safe/
 export type { SafeExecutor } from './safe/SafeExecutor.ts'
 export type { SafeOwnerSigner } from './safe/SafeOwnerSigner.ts'
 export type { SafeTransaction } from './safe/SafeTransaction.ts'
+export {
+  type SafeTransactionFile,
+  SafeTransactionFileSchema,
+  SafeTransactionFileSignatureSchema,
+} from './safe/SafeTransactionFile.ts'
 export { type SafeContractNetworksParameters, safeContractNetworks } from './safe/safeContractNetworks.ts'
 export { safeSingletonFactoryPredeploy } from './safe/safeSingletonFactoryPredeploy.ts'
 export {
@@ -62,23 +72,13 @@ export {
   type SignSafeTransactionReturnType,
   signSafeTransaction,
 } from './safe/signSafeTransaction.ts'
-export { type VerifySafeSignatureParameters, verifySafeSignature } from './safe/verifySafeSignature.ts'
-export {
-  type FromSafeTransactionFileErrorType,
-  type FromSafeTransactionFileReturnType,
-  fromSafeTransactionFile,
-} from './safe/fromSafeTransactionFile.ts'
-export {
-  type SafeTransactionFile,
-  SafeTransactionFileSchema,
-  SafeTransactionFileSignatureSchema,
-} from './safe/SafeTransactionFile.ts'
 export { type ToSafeTransactionFileParameters, toSafeTransactionFile } from './safe/toSafeTransactionFile.ts'
 export {
   type TrezorSafeOwnerSigner,
   type TrezorSafeOwnerSignerParameters,
   trezorSafeOwnerSigner,
 } from './safe/trezorSafeOwnerSigner.ts'
+export { type VerifySafeSignatureParameters, verifySafeSignature } from './safe/verifySafeSignature.ts'
 export {
   type AssertBip39MnemonicErrorType,
   type AssertBip39MnemonicOptions,
