@@ -40,6 +40,11 @@ export {
   type MintOutcome,
   type MintSubmission,
 } from './minter/createMinter.ts'
+export {
+  type CreateTransactionSignerParameters,
+  createTransactionSigner,
+  type TransactionSigner,
+} from './minter/createTransactionSigner.ts'
 export { feesFor } from './minter/feesFor.ts'
 export { listMintJournal } from './minter/listMintJournal.ts'
 export { GWEI, type MinterGasSettings, type MintFees } from './minter/MinterGasSettings.ts'

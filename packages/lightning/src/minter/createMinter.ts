@@ -1,11 +1,11 @@
 import { createLogger, isChainopsError, type Logger, type Secret, type Store } from '@chainops/core'
 import { type Address, type Client, type Hex, keccak256, numberToHex } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
 import { LightningError } from '../errors/LightningError.ts'
 import { INVOICES_TABLE, type InvoiceRecord } from '../invoices/InvoiceRecord.ts'
 import { acquireMinterLease, type MinterLease } from './acquireMinterLease.ts'
 import { bumpedFees } from './bumpedFees.ts'
 import { classifyBroadcastError } from './classifyBroadcastError.ts'
+import { createTransactionSigner } from './createTransactionSigner.ts'
 import { feesFor } from './feesFor.ts'
 import { journalFeeBump } from './journalFeeBump.ts'
 import { journalMints } from './journalMints.ts'
@@ -46,6 +46,8 @@ export type CreateMinterParameters = {
   resendAfterMs?: number | undefined
   /** The single-writer lease (default 15 s TTL); `false` where the queue already serialises writers (an SQS FIFO group feeding a Lambda). */
   lease?: false | { ttlMs?: number | undefined } | undefined
+  /** Worker threads that sign (default 0: on the event loop); see `createTransactionSigner`. */
+  signerThreads?: number | undefined
   /** Mints signed per store transaction: default 40 (with the nonce row, within DynamoDB's 100 writes). */
   journalChunkSize?: number | undefined
   logger?: Logger | undefined
@@ -117,6 +119,8 @@ type Job = {
   gas: bigint
   variants: MintTxVariant[]
   lastSentAt: number
+  /** A broadcast of it is waiting for the node's answer. */
+  sending: boolean
   signedAtBlock: bigint
   waiters: Array<(outcome: MintOutcome) => void>
 }
@@ -168,6 +172,7 @@ function jobOf(row: MintJournalRow, signedAtBlock: bigint): Job {
       ...row.feeBumps,
     ],
     lastSentAt: 0,
+    sending: false,
     signedAtBlock,
     waiters: [],
   }
@@ -200,18 +205,8 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
     throw invalid('journalChunkSize is a whole number from 1 to 99')
   const leaseTtlMs = parameters.lease === false ? undefined : (parameters.lease?.ttlMs ?? 15_000)
   const hooks = parameters.hooks ?? {}
-  let account: ReturnType<typeof privateKeyToAccount>
-  try {
-    account = privateKeyToAccount(signerKey.reveal())
-  } catch (cause) {
-    // The cause would carry the key's text: keep only that it was refused.
-    throw new LightningError({
-      code: 'MINT_INVALID_PARAMETERS',
-      shortMessage: 'Invalid minter parameters',
-      details: `the signer key is not a 32-byte hex private key (${(cause as Error)?.name ?? 'error'})`,
-    })
-  }
-  const address = account.address
+  const signer = createTransactionSigner({ key: signerKey, threads: parameters.signerThreads })
+  const address = signer.address
   const sender = address.toLowerCase()
   const logger = (parameters.logger ?? createLogger({ level: 'warn' })).child({ component: 'minter', address })
 
@@ -253,24 +248,28 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
     for (const resolve of job.waiters.splice(0)) resolve(outcome)
   }
 
-  const sign = async (job: Omit<Job, 'variants'>, fees: MintFees): Promise<MintTxVariant> => {
-    const rawTx = await account.signTransaction({
-      type: 'eip1559',
-      chainId,
-      nonce: Number(job.nonce),
-      to: job.to,
-      value: job.valueWei,
-      gas: job.gas,
-      maxFeePerGas: fees.maxFeePerGas,
-      maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
-    })
-    return {
+  /** Signs one variant per job, all at `fees` (in parallel when the signer has threads). */
+  const sign = async (batch: ReadonlyArray<Omit<Job, 'variants'>>, fees: MintFees): Promise<MintTxVariant[]> => {
+    const raws = await signer.sign(
+      batch.map((job) => ({
+        type: 'eip1559' as const,
+        chainId,
+        nonce: Number(job.nonce),
+        to: job.to,
+        value: job.valueWei,
+        gas: job.gas,
+        maxFeePerGas: fees.maxFeePerGas,
+        maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+      })),
+    )
+    const at = new Date().toISOString()
+    return raws.map((rawTx) => ({
       rawTx,
       txHash: keccak256(rawTx),
       maxFeePerGas: fees.maxFeePerGas.toString(),
       maxPriorityFeePerGas: fees.maxPriorityFeePerGas.toString(),
-      at: new Date().toISOString(),
-    }
+      at,
+    }))
   }
 
   /** Looks the receipts of every variant up; resolves to the one found, if any. */
@@ -356,11 +355,19 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
   const send = (batch: readonly Job[], kind: 'first' | 'again'): Promise<void> => {
     if (batch.length === 0) return Promise.resolve()
     const now = Date.now()
-    for (const job of batch) job.lastSentAt = now
+    for (const job of batch) {
+      job.lastSentAt = now
+      job.sending = true
+    }
     const run = (async () => {
       const answers = await Promise.allSettled(
         batch.map((job) => rpcRequest<Hex>(client, 'eth_sendRawTransaction', [currentVariant(job).rawTx])),
       )
+      const answeredAt = Date.now()
+      for (const job of batch) {
+        job.sending = false
+        job.lastSentAt = answeredAt
+      }
       const check: Job[] = []
       const unavailable: Job[] = []
       answers.forEach((answer, index) => {
@@ -393,7 +400,10 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
       }
       if (hooks.afterBroadcast) await hooks.afterBroadcast(batch.map((job) => rowOf(job, address)))
     })().catch((error) => {
-      for (const job of batch) job.lastSentAt = 0
+      for (const job of batch) {
+        job.sending = false
+        job.lastSentAt = 0
+      }
       logger.warn('broadcast round failed; the mints stay journaled', { error })
     })
     broadcasts.add(run)
@@ -432,7 +442,8 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
     // The pool lacks our nonces from `pending` on (a restarted node, a dropped transaction).
     const now = Date.now()
     const lost = open.filter(
-      (job) => jobs.has(job.paymentHash) && job.nonce >= pending && now - job.lastSentAt >= resendAfterMs,
+      (job) =>
+        jobs.has(job.paymentHash) && !job.sending && job.nonce >= pending && now - job.lastSentAt >= resendAfterMs,
     )
     if (lost.length > 0) void send(lost.slice(0, 1000), 'again')
     // Fee caps the base fee has overtaken: re-sign the same nonce higher, journal, then send.
@@ -451,7 +462,8 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
         gasSettings,
       )
       if (!fees) continue
-      const variant = await sign(job, fees)
+      const [variant] = await sign([job], fees)
+      if (!variant) continue
       if (!(await journalFeeBump(store, job.paymentHash, variant))) continue
       job.variants.push(variant)
       job.signedAtBlock = head
@@ -566,11 +578,19 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
       const chunk = toJournal.slice(0, chunkSize)
       const fees = feesFor(baseFee, gasSettings)
       const signedAtBlock = lastScanned
-      const chunkJobs: Job[] = []
-      for (const [index, invoice] of chunk.entries()) {
-        const base = { ...invoice, nonce: nonceNext + BigInt(index), gas, lastSentAt: 0, signedAtBlock, waiters: [] }
-        chunkJobs.push({ ...base, variants: [await sign(base, fees)] })
-      }
+      const bases = chunk.map((invoice, index) => ({
+        paymentHash: invoice.paymentHash,
+        to: invoice.to,
+        valueWei: invoice.valueWei,
+        nonce: nonceNext + BigInt(index),
+        gas,
+        lastSentAt: 0,
+        sending: false,
+        signedAtBlock,
+        waiters: [],
+      }))
+      const signed = await sign(bases, fees)
+      const chunkJobs: Job[] = bases.map((base, index) => ({ ...base, variants: [signed[index] as MintTxVariant] }))
       const rows = chunkJobs.map((job) => rowOf(job, address))
       try {
         nonceVersion = await journalMints({
@@ -625,60 +645,68 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
 
     async start() {
       if (started || stopped) throw invalid('start() is called once')
-      if (leaseTtlMs !== undefined) {
-        lease = await acquireMinterLease({ store, key: address, ttlMs: leaseTtlMs })
-        leaseTimer = setInterval(
-          () => {
-            lease?.renew().catch((error) => {
-              logger.error('lost the minter lease; stopping', { error })
-              void this.stop()
-            })
-          },
-          Math.max(100, Math.floor(leaseTtlMs / 3)),
-        )
+      try {
+        if (leaseTtlMs !== undefined) {
+          lease = await acquireMinterLease({ store, key: address, ttlMs: leaseTtlMs })
+          leaseTimer = setInterval(
+            () => {
+              lease?.renew().catch((error) => {
+                logger.error('lost the minter lease; stopping', { error })
+                void this.stop()
+              })
+            },
+            Math.max(100, Math.floor(leaseTtlMs / 3)),
+          )
+        }
+        const head = BigInt(await rpcRequest<Hex>(client, 'eth_blockNumber', []))
+        lastScanned = head > confirmations ? head - confirmations : 0n
+        await refreshBaseFee()
+        // The nonce used on chain by the block from which the watcher takes over: read before the receipts.
+        const [latestHex, pendingHex, stored, rows] = await Promise.all([
+          rpcRequest<Hex>(client, 'eth_getTransactionCount', [address, numberToHex(lastScanned)]),
+          rpcRequest<Hex>(client, 'eth_getTransactionCount', [address, 'pending']),
+          store.get<{ next: string }>(NONCES_TABLE, address),
+          listMintJournal(store, address),
+        ])
+        const chainLatestNonce = BigInt(latestHex)
+        const plan = planNextNonce({
+          storedNext: stored ? BigInt(stored.value.next) : undefined,
+          chainLatestNonce,
+          chainPendingNonce: BigInt(pendingHex),
+          journalNonces: rows.map((row) => BigInt(row.nonce)),
+        })
+        nonceNext = plan.next
+        nonceVersion = stored?.version
+        if (plan.changed) {
+          const value = { next: plan.next.toString() }
+          nonceVersion =
+            stored === undefined
+              ? await store.putIfAbsent(NONCES_TABLE, address, value)
+              : await store.compareAndSet(NONCES_TABLE, address, stored.version, value)
+        }
+        const open = rows.filter((row) => row.outcome === undefined)
+        for (const row of open) track(jobOf(row, lastScanned))
+        const opened = [...jobs.values()]
+        await resolveByReceipt(opened, chainLatestNonce)
+        const resumed = [...jobs.values()].sort((a, b) => (a.nonce < b.nonce ? -1 : 1))
+        started = true
+        for (let start = 0; start < resumed.length; start += 500) await send(resumed.slice(start, start + 500), 'again')
+        schedule()
+        const recovery = {
+          open: open.length,
+          settled: open.length - resumed.length,
+          resumed: resumed.length,
+          nextNonce: nonceNext,
+        }
+        logger.info('minter started', { ...recovery, nextNonce: nonceNext.toString() })
+        return recovery
+      } catch (error) {
+        // Nothing half-started stays behind: a later start() (the Lambda's next event) begins afresh.
+        if (leaseTimer) clearInterval(leaseTimer)
+        await lease?.release()
+        lease = undefined
+        throw error
       }
-      const head = BigInt(await rpcRequest<Hex>(client, 'eth_blockNumber', []))
-      lastScanned = head > confirmations ? head - confirmations : 0n
-      await refreshBaseFee()
-      // The nonce used on chain by the block from which the watcher takes over: read before the receipts.
-      const [latestHex, pendingHex, stored, rows] = await Promise.all([
-        rpcRequest<Hex>(client, 'eth_getTransactionCount', [address, numberToHex(lastScanned)]),
-        rpcRequest<Hex>(client, 'eth_getTransactionCount', [address, 'pending']),
-        store.get<{ next: string }>(NONCES_TABLE, address),
-        listMintJournal(store, address),
-      ])
-      const chainLatestNonce = BigInt(latestHex)
-      const plan = planNextNonce({
-        storedNext: stored ? BigInt(stored.value.next) : undefined,
-        chainLatestNonce,
-        chainPendingNonce: BigInt(pendingHex),
-        journalNonces: rows.map((row) => BigInt(row.nonce)),
-      })
-      nonceNext = plan.next
-      nonceVersion = stored?.version
-      if (plan.changed) {
-        const value = { next: plan.next.toString() }
-        nonceVersion =
-          stored === undefined
-            ? await store.putIfAbsent(NONCES_TABLE, address, value)
-            : await store.compareAndSet(NONCES_TABLE, address, stored.version, value)
-      }
-      const open = rows.filter((row) => row.outcome === undefined)
-      for (const row of open) track(jobOf(row, lastScanned))
-      const opened = [...jobs.values()]
-      await resolveByReceipt(opened, chainLatestNonce)
-      const resumed = [...jobs.values()].sort((a, b) => (a.nonce < b.nonce ? -1 : 1))
-      started = true
-      for (let start = 0; start < resumed.length; start += 500) await send(resumed.slice(start, start + 500), 'again')
-      schedule()
-      const recovery = {
-        open: open.length,
-        settled: open.length - resumed.length,
-        resumed: resumed.length,
-        nextNonce: nonceNext,
-      }
-      logger.info('minter started', { ...recovery, nextNonce: nonceNext.toString() })
-      return recovery
     },
 
     async submit(paymentHashes) {
@@ -720,6 +748,7 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
       await serial
       while (broadcasts.size > 0) await Promise.all([...broadcasts])
       await lease?.release()
+      await signer.close()
     },
   }
 }

@@ -43,9 +43,14 @@ export function readMintableInvoice(
     default:
       return refuse(`unknown invoice state ${JSON.stringify(value.state)}`)
   }
-  if (typeof value.address !== 'string' || !isAddress(value.address, { strict: true }))
+  // Exactly the EIP-55 form createInvoice stores: an all-lower-case address carries no checksum.
+  if (
+    typeof value.address !== 'string' ||
+    !isAddress(value.address, { strict: false }) ||
+    getAddress(value.address) !== value.address
+  )
     return refuse('the invoice address is not a checksummed address')
-  const to = getAddress(value.address)
+  const to = value.address
   if (to === zeroAddress) return refuse('the invoice address is the zero address')
   if (typeof value.receivedMsat !== 'string' || !DECIMAL.test(value.receivedMsat))
     return refuse('receivedMsat is not a decimal string')

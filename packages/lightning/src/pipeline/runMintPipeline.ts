@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { createLogger, isChainopsError, type Logger, type Queue, type ReceivedMessage } from '@chainops/core'
 import type { Minter, MintSubmission } from '../minter/createMinter.ts'
 import { parseMintMessage } from './parseMintMessage.ts'
@@ -17,7 +18,11 @@ export type RunMintPipelineParameters = {
    *   batch is then in flight.
    */
   acknowledge?: 'journaled' | 'minted' | undefined
-  /** Stop receiving while this many mints are in flight (default 3000: about 6 full blocks of 500). */
+  /**
+   * Stop receiving while this many mints are in flight (default 1500: three full blocks of 500,
+   * enough to keep every block full; a longer pending list only makes geth's per-block pool upkeep,
+   * which walks it, dearer).
+   */
   maxInFlight?: number | undefined
   /** Visibility timeout of each receive (default 30 s). */
   visibilityTimeoutMs?: number | undefined
@@ -54,7 +59,7 @@ export type MintPipeline = {
 export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipeline {
   const { queue, minter, onReceive } = parameters
   const acknowledge = parameters.acknowledge ?? 'journaled'
-  const maxInFlight = parameters.maxInFlight ?? 3000
+  const maxInFlight = parameters.maxInFlight ?? 1500
   const visibilityTimeoutMs = parameters.visibilityTimeoutMs ?? 30_000
   const idleMs = parameters.idleMs ?? 50
   const retryDelayMs = parameters.retryDelayMs ?? 5000
@@ -119,6 +124,9 @@ export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipe
 
   const round = async () => {
     {
+      // The embedded queue and store answer with already-resolved promises: without a turn of the
+      // event loop here, this loop would starve the block watcher's timers and every HTTP answer.
+      await yieldToEventLoop()
       if (minter.stats().inFlight >= maxInFlight) {
         await pause(idleMs)
         return
