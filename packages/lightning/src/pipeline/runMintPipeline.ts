@@ -19,9 +19,9 @@ export type RunMintPipelineParameters = {
    */
   acknowledge?: 'journaled' | 'minted' | undefined
   /**
-   * Stop receiving while this many mints are in flight (default 1500: three full blocks of 500,
-   * enough to keep every block full; a longer pending list only makes geth's per-block pool upkeep,
-   * which walks it, dearer).
+   * Stop receiving while this many mints are in flight (default 3000: six full blocks of 500, so
+   * that a sealer starting a block finds it full even when propagation lags; keep it under the
+   * txpool window of `minterTxPoolLimits`).
    */
   maxInFlight?: number | undefined
   /** Visibility timeout of each receive (default 30 s). */
@@ -59,7 +59,7 @@ export type MintPipeline = {
 export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipeline {
   const { queue, minter, onReceive } = parameters
   const acknowledge = parameters.acknowledge ?? 'journaled'
-  const maxInFlight = parameters.maxInFlight ?? 1500
+  const maxInFlight = parameters.maxInFlight ?? 3000
   const visibilityTimeoutMs = parameters.visibilityTimeoutMs ?? 30_000
   const idleMs = parameters.idleMs ?? 50
   const retryDelayMs = parameters.retryDelayMs ?? 5000
