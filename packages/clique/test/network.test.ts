@@ -25,7 +25,7 @@ const clientOf = (url: string): PublicClient => createPublicClient({ transport: 
 // own block 1, have both "signed recently" and wait for each other for ever. A genesis a few
 // seconds ahead lets them peer first.
 function genesisFor(signers: readonly Address[]): GethGenesis {
-  const timestamp = BigInt(Math.floor(Date.now() / 1000) + 6)
+  const timestamp = BigInt(Math.floor(Date.now() / 1000))
   return toGenesisJson(
     buildGenesis({ chainId: 2789, sealers: signers, period: PERIOD, timestamp }),
   ) as unknown as GethGenesis
