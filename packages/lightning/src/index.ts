@@ -26,6 +26,12 @@ export {
   validateInvoiceRequest,
 } from './invoices/validateInvoiceRequest.ts'
 export { createInvoiceApiHandler, type InvoiceApiHandler } from './lambda/createInvoiceApiHandler.ts'
+export {
+  type RunSqsEventSourceParameters,
+  runSqsEventSource,
+  type SqsEventSource,
+} from './lambda/runSqsEventSource.ts'
+export { type ToSqsEventParameters, toSqsEvent } from './lambda/toSqsEvent.ts'
 export { type GetLiquidityParameters, type GetLiquidityReturnType, getLiquidity } from './liquidity/getLiquidity.ts'
 export { acquireMinterLease, MINTER_LEASES_TABLE, type MinterLease } from './minter/acquireMinterLease.ts'
 export { bumpedFees } from './minter/bumpedFees.ts'
@@ -72,6 +78,17 @@ export {
   type RunMintPipelineParameters,
   runMintPipeline,
 } from './pipeline/runMintPipeline.ts'
+export {
+  type AwsIssuanceResources,
+  type OpenAwsIssuanceResourcesParameters,
+  openAwsIssuanceResources,
+} from './service/openAwsIssuanceResources.ts'
+export {
+  type Issuance,
+  type IssuanceMode,
+  type StartIssuanceParameters,
+  startIssuance,
+} from './service/startIssuance.ts'
 export { advanceSettleCursor } from './settle/advanceSettleCursor.ts'
 export { buildMintJobMessage } from './settle/buildMintJobMessage.ts'
 export { listSettledSince } from './settle/listSettledSince.ts'

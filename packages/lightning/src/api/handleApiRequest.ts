@@ -37,6 +37,7 @@ export async function handleApiRequest(request: ApiRequest, deps: InvoiceApiDepe
         address: input.address,
         sats: BigInt(input.sats),
         memo: input.memo,
+        ...(input.expirySeconds === undefined ? {} : { expirySeconds: input.expirySeconds }),
       })
       return json(201, {
         paymentHash: created.paymentHash,

@@ -3,7 +3,7 @@ import { ChainopsError } from '@chainops/core'
 /**
  * Stable codes of `@chainops/lightning`, by prefix: INVOICE_ (creating invoices), SETTLE_ (the
  * settle subscriber and reconciler), MINT_ (the minter), LND_ (reaching lnd), API_ (the HTTP and
- * Lambda front ends). Append new codes; never rename one (callers switch on them).
+ * Lambda front ends), ISSUANCE_ (wiring the service together). Append new codes; never rename one (callers switch on them).
  */
 export type LightningErrorCode =
   // invoices
@@ -43,6 +43,8 @@ export type LightningErrorCode =
   | 'MINT_STOPPED'
   | 'MINT_TIMEOUT'
   | 'MINT_FLOAT_INVALID_PARAMETERS'
+  // service wiring (startIssuance, openAwsIssuanceResources)
+  | 'ISSUANCE_CONFIG_INVALID'
 
 export type LightningErrorParameters = {
   code: LightningErrorCode

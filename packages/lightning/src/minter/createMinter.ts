@@ -243,8 +243,18 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
     for (const variant of job.variants) byTxHash.delete(variant.txHash.toLowerCase())
     recent.set(job.paymentHash, outcome)
     if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string)
-    if (outcome.status === 'minted') stats.minted++
-    else stats.failed++
+    if (outcome.status === 'minted') {
+      stats.minted++
+      logger.debug('minted', {
+        paymentHash: job.paymentHash,
+        nonce: job.nonce.toString(),
+        txHash: outcome.txHash,
+        block: outcome.block.toString(),
+      })
+    } else {
+      stats.failed++
+      logger.warn('mint failed', { paymentHash: job.paymentHash, code: outcome.code, reason: outcome.reason })
+    }
     for (const resolve of job.waiters.splice(0)) resolve(outcome)
   }
 

@@ -1,0 +1,254 @@
+import type { AddressInfo } from 'node:net'
+import { createLogger, type Logger, type Queue, type Rational, type Secret, type Store } from '@chainops/core'
+import type { AuthenticatedLnd } from 'lightning'
+import { type Address, createPublicClient, type Hex, http } from 'viem'
+import { createHttpServer } from '../api/createHttpServer.ts'
+import type { InvoiceApiDependencies } from '../api/InvoiceApiDependencies.ts'
+import type { InvoiceBounds } from '../invoices/validateInvoiceRequest.ts'
+import { runSqsEventSource, type SqsEventSource } from '../lambda/runSqsEventSource.ts'
+import { type CreateMinterParameters, createMinter, type Minter, type MinterRecovery } from '../minter/createMinter.ts'
+import { createMintConsumerHandler } from '../pipeline/createMintConsumerHandler.ts'
+import { type MintPipeline, runMintPipeline } from '../pipeline/runMintPipeline.ts'
+import type { SettleEvent } from '../settle/SettleEvent.ts'
+import {
+  type SettleSubscriber,
+  type StartSettleSubscriberParameters,
+  startSettleSubscriber,
+} from '../settle/startSettleSubscriber.ts'
+
+/**
+ * - `embedded`: one process; the mint queue is consumed by `runMintPipeline` behind the
+ *   single-writer lease (messages acknowledged once journaled).
+ * - `aws`: the mint queue is consumed by the SQS consumer Lambda handler
+ *   (`createMintConsumerHandler`, no lease: the FIFO group is the single writer, messages
+ *   acknowledged once MINTED), driven here by `runSqsEventSource` as Lambda's event source
+ *   mapping would drive it.
+ * The store, queue and secrets are the caller's: node:sqlite for embedded, DynamoDB + SQS FIFO +
+ * SSM for aws (`openAwsIssuanceResources`).
+ */
+export type IssuanceMode = 'embedded' | 'aws'
+
+export type StartIssuanceParameters = {
+  mode: IssuanceMode
+  store: Store
+  queue: Queue
+  lnd: {
+    /** Creates invoices: the invoice macaroon (`invoices:read`, `invoices:write`). */
+    invoice: AuthenticatedLnd
+    /** Subscriber, reconciler, sweep and liquidity checks: the read-only macaroon. */
+    readOnly: AuthenticatedLnd
+    /** The lnd node's identity key (names the settle cursor). */
+    nodeKey: string
+  }
+  /** The chain's public RPC (eth_ only) and its chain id. */
+  chain: { rpcUrl: string; chainId: number }
+  /** The operator key that sends the mints; never logged. */
+  signerKey: Secret<Hex>
+  /** Wei per sat, written into each invoice at creation. */
+  rate: Rational
+  bounds: InvoiceBounds
+  /** The invoice API on node:http (default on 127.0.0.1, a free port); `false` leaves it out. */
+  http?: { host?: string | undefined; port?: number | undefined } | false | undefined
+  minter?:
+    | (Pick<CreateMinterParameters, 'gas' | 'confirmations' | 'pollIntervalMs' | 'resendAfterMs'> & {
+        /** Embedded mode's single-writer lease TTL (default 15 s). */
+        leaseTtlMs?: number | undefined
+      })
+    | undefined
+  subscriber?:
+    | Pick<
+        StartSettleSubscriberParameters,
+        'reconcileIntervalMs' | 'sweepIntervalMs' | 'onEvent' | 'initialBackoffMs' | 'maxBackoffMs' | 'retry'
+      >
+    | undefined
+  consumer?:
+    | {
+        /** Visibility timeout of each receive (default 30 s). */
+        visibilityTimeoutMs?: number | undefined
+        /** Pause after an empty receive (default 50 ms). */
+        idleMs?: number | undefined
+        /** Embedded: a not-yet-mintable message comes back after this (default 5 s). */
+        retryDelayMs?: number | undefined
+      }
+    | undefined
+  logger?: Logger | undefined
+}
+
+export type Issuance = {
+  readonly mode: IssuanceMode
+  /** The operator address that sends every mint (the queue group is `mint:<sender>`). */
+  readonly sender: Address
+  /** `http://host:port` of the invoice API, when it was started. */
+  readonly url: string | undefined
+  /** What the invoice API runs on: hand them to `createInvoiceApiHandler` for an API Gateway handler. */
+  readonly apiDependencies: InvoiceApiDependencies
+  readonly recovery: MinterRecovery | undefined
+  readonly minter: Minter
+  readonly subscriber: SettleSubscriber
+  stats(): { consumer: Record<string, number>; minter: ReturnType<Minter['stats']> }
+  /** Stops the API, the subscriber, the consumer and the minter, in that order (the store and queue stay open). */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the whole invoice-to-mint service in one process: the invoice API, the settle subscriber
+ * (with its reconciler and expiry sweep), and the mint consumer of the chosen mode over one
+ * single-writer minter. `chainops serve` and the demo run on it.
+ */
+export async function startIssuance(parameters: StartIssuanceParameters): Promise<Issuance> {
+  const { mode, store, queue, lnd, chain, signerKey, rate, bounds } = parameters
+  const logger = parameters.logger ?? createLogger({ level: 'info' })
+  const consumer = parameters.consumer ?? {}
+  const client = createPublicClient({
+    transport: http(chain.rpcUrl, {
+      batch: { batchSize: 500, wait: 0 },
+      retryCount: 2,
+      retryDelay: 200,
+      timeout: 10_000,
+    }),
+  })
+  const minter = createMinter({
+    store,
+    client,
+    signerKey,
+    chainId: chain.chainId,
+    ...(parameters.minter?.gas ? { gas: parameters.minter.gas } : {}),
+    confirmations: parameters.minter?.confirmations,
+    pollIntervalMs: parameters.minter?.pollIntervalMs,
+    resendAfterMs: parameters.minter?.resendAfterMs,
+    lease: mode === 'aws' ? false : { ttlMs: parameters.minter?.leaseTtlMs },
+    logger,
+  })
+
+  const stops: Array<() => Promise<void>> = []
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined)
+  }
+  try {
+    let recovery: MinterRecovery | undefined
+    let pipeline: MintPipeline | undefined
+    let eventSource: SqsEventSource | undefined
+    if (mode === 'embedded') {
+      recovery = await minter.start()
+      stops.push(() => minter.stop())
+      pipeline = runMintPipeline({
+        queue,
+        minter,
+        logger,
+        visibilityTimeoutMs: consumer.visibilityTimeoutMs,
+        idleMs: consumer.idleMs,
+        retryDelayMs: consumer.retryDelayMs,
+      })
+      const running = pipeline
+      stops.push(() => running.stop())
+    } else {
+      // The handler starts the minter on its first event, as a Lambda does at its first invocation.
+      stops.push(() => minter.stop())
+      const handler = createMintConsumerHandler({ minter, queue, logger })
+      eventSource = runSqsEventSource({
+        queue,
+        handler,
+        visibilityTimeoutMs: consumer.visibilityTimeoutMs,
+        idleMs: consumer.idleMs,
+        logger,
+      })
+      const running = eventSource
+      stops.push(() => running.stop())
+    }
+
+    const onEvent = parameters.subscriber?.onEvent
+    const subscriber = startSettleSubscriber({
+      ...parameters.subscriber,
+      onEvent: (event) => {
+        logSettleEvent(logger, event)
+        onEvent?.(event)
+      },
+      lnd: lnd.readOnly,
+      store,
+      queue,
+      nodeKey: lnd.nodeKey,
+      sender: minter.address,
+    })
+    stops.push(() => subscriber.stop())
+
+    const apiDependencies: InvoiceApiDependencies = {
+      lnd: lnd.invoice,
+      liquidityLnd: lnd.readOnly,
+      store,
+      bounds,
+      rate,
+      logger,
+    }
+    let url: string | undefined
+    if (parameters.http !== false) {
+      const host = parameters.http?.host ?? '127.0.0.1'
+      const server = createHttpServer(apiDependencies)
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(parameters.http ? (parameters.http.port ?? 0) : 0, host, () => resolve())
+      })
+      const { port } = server.address() as AddressInfo
+      url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+      stops.push(
+        () =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve())
+            server.closeAllConnections()
+          }),
+      )
+    }
+    logger.info('issuance started', { mode, sender: minter.address, url })
+
+    return {
+      mode,
+      sender: minter.address,
+      url,
+      apiDependencies,
+      recovery,
+      minter,
+      subscriber,
+      stats: () => ({
+        consumer: (pipeline?.stats() ?? eventSource?.stats() ?? {}) as Record<string, number>,
+        minter: minter.stats(),
+      }),
+      stop: stopAll,
+    }
+  } catch (error) {
+    await stopAll()
+    throw error
+  }
+}
+
+/** One structured line per settle event: the operator's trail of what was paid, swept, or lost contact. */
+function logSettleEvent(logger: Logger, event: SettleEvent): void {
+  switch (event.type) {
+    case 'settled':
+      logger.info('invoice settled', {
+        paymentHash: event.paymentHash,
+        settleIndex: event.settleIndex.toString(),
+        via: event.via,
+        result: event.result.outcome,
+      })
+      return
+    case 'swept':
+      logger.info('invoice closed unpaid', { paymentHash: event.paymentHash, state: event.state })
+      return
+    case 'subscribed':
+      logger.info('settle subscription open', { cursor: event.cursor.toString() })
+      return
+    case 'reconciled':
+      if (event.found > 0)
+        logger.info('reconciler found settles', { cursor: event.cursor.toString(), found: event.found })
+      return
+    case 'disconnected':
+      logger.warn('settle subscription lost; resubscribing', {
+        attempt: event.attempt,
+        retryInMs: event.retryInMs,
+        reason: event.reason,
+      })
+      return
+    case 'lnd_unreachable':
+      logger.error('lnd unreachable; still retrying', { attempt: event.attempt, error: event.error })
+      return
+  }
+}
