@@ -245,7 +245,7 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
     if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string)
     if (outcome.status === 'minted') {
       stats.minted++
-      logger.debug('minted', {
+      logger.info('minted', {
         paymentHash: job.paymentHash,
         nonce: job.nonce.toString(),
         txHash: outcome.txHash,

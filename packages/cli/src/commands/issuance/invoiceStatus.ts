@@ -1,0 +1,66 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { type Command, UsageError } from '../../framework/Command.ts'
+import { apiUrl, callApi } from './apiClient.ts'
+import { IssuanceCliError } from './IssuanceCliError.ts'
+
+const FINAL = new Set(['MINTED', 'EXPIRED', 'CANCELED'])
+const FIELDS = [
+  'paymentHash',
+  'state',
+  'address',
+  'requestedSats',
+  'receivedMsat',
+  'mintWei',
+  'mintTxHash',
+  'mintBlock',
+  'createdAt',
+  'expiresAt',
+  'paidAt',
+  'mintedAt',
+] as const
+
+export const invoiceStatus: Command = {
+  path: ['invoice', 'status'],
+  summary: "show an invoice's state: PENDING, PAID, MINTED (with the mint transaction), EXPIRED or CANCELED",
+  usage: 'chainops invoice status <payment-hash> [--wait] [--timeout-seconds S] [--api URL] [--json]',
+  options: {
+    wait: { type: 'boolean' },
+    'timeout-seconds': { type: 'string' },
+    api: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help: 'With --wait, polls until the invoice is MINTED, EXPIRED or CANCELED (progress on stderr), at most --timeout-seconds (default 600). Exit 0 when the state shown is MINTED or not final, 1 when EXPIRED or CANCELED.',
+  async run({ positionals, values, io }) {
+    const hash = positionals[0]
+    if (!hash || positionals.length > 1) throw new UsageError('give exactly one payment hash')
+    if (!/^[0-9a-fA-F]{64}$/.test(hash)) throw new UsageError('a payment hash is 64 hex characters')
+    const timeoutSeconds = values['timeout-seconds'] === undefined ? 600 : Number(values['timeout-seconds'])
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+      throw new UsageError('--timeout-seconds must be a positive number')
+    const base = apiUrl(values.api)
+    const deadline = Date.now() + timeoutSeconds * 1000
+    let status = await callApi(base, 'GET', `/invoices/${hash.toLowerCase()}`)
+    let shown = ''
+    while (values.wait && !FINAL.has(String(status.state))) {
+      if (status.state !== shown) {
+        shown = String(status.state)
+        io.progress(`invoice ${hash.slice(0, 12)}…: ${shown}`)
+      }
+      if (Date.now() > deadline)
+        throw new IssuanceCliError({
+          code: 'CLI_TIMEOUT',
+          shortMessage: `the invoice is still ${status.state} after ${timeoutSeconds} s`,
+        })
+      await sleep(500)
+      status = await callApi(base, 'GET', `/invoices/${hash.toLowerCase()}`)
+    }
+    if (values.json) io.out(JSON.stringify(status, null, 2))
+    else
+      io.out(
+        FIELDS.filter((field) => status[field] !== undefined)
+          .map((field) => `${field.padEnd(14)}${status[field]}`)
+          .join('\n'),
+      )
+    return status.state === 'EXPIRED' || status.state === 'CANCELED' ? 1 : 0
+  },
+}

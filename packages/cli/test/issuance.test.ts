@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { authenticatedLndGrpc, pay } from 'lightning'
+import { createPublicClient, http } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+
+const run = promisify(execFile)
+const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
+
+async function chainops(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(bin, args, { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+/** `chainops serve` in the background; resolves with its API URL once it prints it. */
+function startServe(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(bin, ['serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000)
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /API (http:\/\/[\d.:]+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ child, url: match[1] as string, output: () => output })
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`serve exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+function stopServe(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    child.once('exit', (code) => resolve(code))
+    child.kill('SIGTERM')
+  })
+}
+
+describe('chainops serve, invoice create | status and demo @integration', function () {
+  this.timeout(300_000)
+  let dir: string
+  let state: string
+  let serving: ChildProcess | undefined
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'chainops-cli-issuance-'))
+    state = join(dir, 'devnet.json')
+    const up = await chainops(['devnet', 'up', '--state', state, '--sealers', '1', '--no-moto'])
+    assert.equal(up.code, 0, up.stderr)
+  })
+
+  after(async () => {
+    if (serving) await stopServe(serving)
+    await chainops(['devnet', 'down', '--state', state])
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('serve on the devnet: an invoice created and followed from the CLI mints once, survives a restart of serve, and bad input is refused with the API code', async () => {
+    const db = join(dir, 'issuance.db')
+    const first = await startServe(['--state', state, '--db', db, '--port', '0'])
+    serving = first.child
+    const recipient = privateKeyToAccount(generatePrivateKey()).address
+
+    const created = await chainops([
+      'invoice',
+      'create',
+      '--api',
+      first.url,
+      '--address',
+      recipient,
+      '--sats',
+      '4321',
+      '--json',
+    ])
+    assert.equal(created.code, 0, created.stderr)
+    const invoice = JSON.parse(created.stdout) as { paymentHash: string; request: string; state: string }
+    assert.equal(invoice.state, 'PENDING')
+
+    const endpoints = JSON.parse(await readFile(state, 'utf8')).endpoints
+    const payerNode = endpoints.lightning.nodes.payer
+    const payer = authenticatedLndGrpc({
+      cert: (await readFile(payerNode.certPath)).toString('base64'),
+      macaroon: (await readFile(payerNode.macaroonPath)).toString('base64'),
+      socket: payerNode.socket,
+    }).lnd
+    await pay({ lnd: payer, request: invoice.request })
+
+    const status = await chainops(['invoice', 'status', invoice.paymentHash, '--api', first.url, '--wait', '--json'])
+    assert.equal(status.code, 0, status.stderr)
+    const minted = JSON.parse(status.stdout) as Record<string, string>
+    assert.equal(minted.state, 'MINTED')
+    assert.equal(minted.mintWei, String(4321n * 10n ** 10n))
+    const client = createPublicClient({ transport: http(endpoints.geth.rpcUrl) })
+    assert.equal(await client.getBalance({ address: recipient }), 4321n * 10n ** 10n)
+
+    const zero = await chainops([
+      'invoice',
+      'create',
+      '--api',
+      first.url,
+      '--address',
+      `0x${'0'.repeat(40)}`,
+      '--sats',
+      '1000',
+    ])
+    assert.equal(zero.code, 1)
+    assert.match(zero.stderr, /INVOICE_ZERO_ADDRESS/)
+    const tooMuch = await chainops([
+      'invoice',
+      'create',
+      '--api',
+      first.url,
+      '--address',
+      recipient,
+      '--sats',
+      '99999999',
+    ])
+    assert.equal(tooMuch.code, 1)
+    assert.match(tooMuch.stderr, /INVOICE_AMOUNT_OUT_OF_BOUNDS/)
+    const badUsage = await chainops(['invoice', 'status', 'nothex', '--api', first.url])
+    assert.equal(badUsage.code, 2)
+
+    assert.equal(await stopServe(first.child), 0, first.output())
+    serving = undefined
+    // Logs are JSON lines on stderr; the operator key (the devnet faucet key) is not in them.
+    const operatorKey = (await readFile(endpoints.geth.faucet.keyFile, 'utf8')).trim()
+    assert.ok(first.output().includes('"minted"'), 'serve logged its work')
+    assert.equal(first.output().includes(operatorKey.slice(2)), false, 'the operator key in the output')
+    const unreachable = await chainops(['invoice', 'status', invoice.paymentHash, '--api', first.url])
+    assert.equal(unreachable.code, 1)
+    assert.match(unreachable.stderr, /CLI_API_UNREACHABLE/)
+
+    // A second serve on the same database: the invoice is still MINTED, nothing is minted again.
+    const second = await startServe(['--state', state, '--db', db, '--port', '0'])
+    serving = second.child
+    const again = await chainops(['invoice', 'status', invoice.paymentHash, '--api', second.url, '--json'])
+    assert.equal(JSON.parse(again.stdout).mintTxHash, minted.mintTxHash)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    assert.equal(await client.getBalance({ address: recipient }), 4321n * 10n ** 10n)
+  })
+
+  it('demo (the README main command) pays an invoice on a fresh local stack and prints the mint', async () => {
+    const demo = await chainops(['demo', '--json', '--sats', '1234'])
+    assert.equal(demo.code, 0, demo.stderr)
+    const result = JSON.parse(demo.stdout) as Record<string, string>
+    assert.match(result.paymentHash as string, /^[0-9a-f]{64}$/)
+    assert.match(result.mintTxHash as string, /^0x[0-9a-f]{64}$/)
+    assert.equal(result.mintWei, String(1234n * 10n ** 10n))
+    assert.equal(result.balanceWei, result.mintWei)
+    assert.ok(Number(result.block) >= 1)
+    for (const step of ['starting the local stack', 'invoice ', 'paying it from the payer node', 'minted in block'])
+      assert.ok(demo.stderr.includes(step), `progress line "${step}" missing:\n${demo.stderr}`)
+  })
+})
