@@ -116,6 +116,7 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
       let api: (method: string, path: string, body?: unknown) => Promise<ApiAnswer>
       const operator = () => privateKeyToAccount(operatorKeys[mode]).address
       const apiBodies: string[] = []
+      const settledVia = new Map<string, string>()
 
       before(async () => {
         let signerKey: Secret<Hex>
@@ -161,7 +162,13 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
           rate: RATE,
           bounds: { minSats: 100n, maxSats: 200_000n },
           minter: { pollIntervalMs: 100, resendAfterMs: 1000 },
-          subscriber: { sweepIntervalMs: 1000, reconcileIntervalMs: 5000 },
+          subscriber: {
+            sweepIntervalMs: 1000,
+            reconcileIntervalMs: 5000,
+            onEvent: (event) => {
+              if (event.type === 'settled') settledVia.set(event.paymentHash, event.via)
+            },
+          },
           consumer: { visibilityTimeoutMs: 10_000, idleMs: 50, retryDelayMs: 500 },
           logger,
         })
@@ -234,6 +241,7 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
         await pay({ lnd: alice(), request: invoice.request })
         const status = await mintedOf(invoice.paymentHash)
         assert.equal(status.receivedMsat, '2345000')
+        assert.equal(settledVia.get(invoice.paymentHash), 'subscription', 'the live subscription saw the settle')
         assert.equal(status.mintWei, String(2_345n * 10n ** 10n))
         await assertOneTransfer(status, to, 2_345n * 10n ** 10n)
         await sleep(2000)

@@ -1,5 +1,13 @@
 import type { AddressInfo } from 'node:net'
-import { createLogger, type Logger, type Queue, type Rational, type Secret, type Store } from '@chainops/core'
+import {
+  createLogger,
+  type Logger,
+  type Queue,
+  type Rational,
+  type ReceivedMessage,
+  type Secret,
+  type Store,
+} from '@chainops/core'
 import type { AuthenticatedLnd } from 'lightning'
 import { type Address, createPublicClient, type Hex, http } from 'viem'
 import { createHttpServer } from '../api/createHttpServer.ts'
@@ -50,7 +58,7 @@ export type StartIssuanceParameters = {
   /** The invoice API on node:http (default on 127.0.0.1, a free port); `false` leaves it out. */
   http?: { host?: string | undefined; port?: number | undefined } | false | undefined
   minter?:
-    | (Pick<CreateMinterParameters, 'gas' | 'confirmations' | 'pollIntervalMs' | 'resendAfterMs'> & {
+    | (Pick<CreateMinterParameters, 'gas' | 'confirmations' | 'pollIntervalMs' | 'resendAfterMs' | 'hooks'> & {
         /** Embedded mode's single-writer lease TTL (default 15 s). */
         leaseTtlMs?: number | undefined
       })
@@ -69,6 +77,8 @@ export type StartIssuanceParameters = {
         idleMs?: number | undefined
         /** Embedded: a not-yet-mintable message comes back after this (default 5 s). */
         retryDelayMs?: number | undefined
+        /** Called with every message received (tests count deliveries). */
+        onReceive?: ((message: ReceivedMessage) => void) | undefined
       }
     | undefined
   logger?: Logger | undefined
@@ -116,6 +126,7 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
     confirmations: parameters.minter?.confirmations,
     pollIntervalMs: parameters.minter?.pollIntervalMs,
     resendAfterMs: parameters.minter?.resendAfterMs,
+    hooks: parameters.minter?.hooks,
     lease: mode === 'aws' ? false : { ttlMs: parameters.minter?.leaseTtlMs },
     logger,
   })
@@ -138,6 +149,7 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
         visibilityTimeoutMs: consumer.visibilityTimeoutMs,
         idleMs: consumer.idleMs,
         retryDelayMs: consumer.retryDelayMs,
+        onReceive: consumer.onReceive,
       })
       const running = pipeline
       stops.push(() => running.stop())
@@ -150,6 +162,9 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
         handler,
         visibilityTimeoutMs: consumer.visibilityTimeoutMs,
         idleMs: consumer.idleMs,
+        onBatch: (messages) => {
+          for (const message of messages) consumer.onReceive?.(message)
+        },
         logger,
       })
       const running = eventSource

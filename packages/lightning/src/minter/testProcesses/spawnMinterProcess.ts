@@ -18,12 +18,20 @@ export type MinterProcess = {
   readonly exited: Promise<number | null>
 }
 
-const script = fileURLToPath(new URL('./runMinterProcess.ts', import.meta.url))
+const minterScript = fileURLToPath(new URL('./runMinterProcess.ts', import.meta.url))
 
-/** Runs `runMinterProcess.ts` in a child Node process (tests kill it at will). */
-export function spawnMinterProcess(config: MinterProcessConfig, key: Hex): MinterProcess {
-  const child = spawn(process.execPath, [script], {
-    env: { ...process.env, CHAINOPS_MINTER_CONFIG: JSON.stringify(config), CHAINOPS_MINTER_KEY: key },
+/**
+ * Runs `runMinterProcess.ts` (or another script of the same protocol: config JSON in
+ * CHAINOPS_MINTER_CONFIG, the key in CHAINOPS_MINTER_KEY, JSON events on stdout) in a child Node
+ * process that tests kill at will.
+ */
+export function spawnMinterProcess(
+  config: MinterProcessConfig | object,
+  key: Hex,
+  options: { script?: string | undefined; env?: Record<string, string> | undefined } = {},
+): MinterProcess {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0123', options.script ?? minterScript], {
+    env: { ...process.env, ...options.env, CHAINOPS_MINTER_CONFIG: JSON.stringify(config), CHAINOPS_MINTER_KEY: key },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const events: MinterProcessEvent[] = []

@@ -1,0 +1,157 @@
+// The whole issuance service (settle subscriber, mint consumer of either mode, minter) in its own
+// process, for the chaos test that SIGKILLs it: the embedded store and queue in a node:sqlite
+// file, or DynamoDB + SQS FIFO on moto with the operator key from SSM. Crash points announce
+// themselves on stdout and hang until the test kills the process. Same protocol as
+// runMinterProcess: CHAINOPS_MINTER_CONFIG (JSON), CHAINOPS_MINTER_KEY (unused in aws mode: the
+// key is read from SSM), one JSON event per stdout line.
+import { createLogger, Rational, Secret, SqliteQueue, SqliteStore } from '@chainops/core'
+import { authenticatedLndGrpc } from 'lightning'
+import type { Hex } from 'viem'
+import { openAwsIssuanceResources } from '../openAwsIssuanceResources.ts'
+import { type IssuanceMode, startIssuance } from '../startIssuance.ts'
+
+export type IssuanceProcessConfig = {
+  mode: IssuanceMode
+  /** embedded */
+  dbPath?: string | undefined
+  /** aws: moto's client config, the table, the queue and the SSM parameter of the operator key. */
+  aws?:
+    | {
+        clientConfig: {
+          endpoint: string
+          region: string
+          credentials: { accessKeyId: string; secretAccessKey: string }
+        }
+        tableName: string
+        queueName: string
+        operatorKeyParameter: string
+      }
+    | undefined
+  rpcUrl: string
+  chainId: number
+  lnd: { socket: string; cert: string; nodeKey: string }
+  rate: string
+  leaseTtlMs: number
+  visibilityTimeoutMs: number
+  /** Hang (announcing `crash-point`) after the Nth journal commit / broadcast round. */
+  crashAt?: { point: 'journaled' | 'broadcast'; after: number } | undefined
+}
+
+const emit = (event: Record<string, unknown>) =>
+  process.stdout.write(
+    `${JSON.stringify(event, (_, value) => (typeof value === 'bigint' ? value.toString() : value))}\n`,
+  )
+
+const config = JSON.parse(process.env.CHAINOPS_MINTER_CONFIG ?? '{}') as IssuanceProcessConfig
+const envKey = process.env.CHAINOPS_MINTER_KEY
+const readOnlyMacaroon = new Secret(process.env.CHAINOPS_READONLY_MACAROON ?? '')
+const invoiceMacaroon = new Secret(process.env.CHAINOPS_INVOICE_MACAROON ?? '')
+delete process.env.CHAINOPS_MINTER_KEY
+delete process.env.CHAINOPS_READONLY_MACAROON
+delete process.env.CHAINOPS_INVOICE_MACAROON
+
+const resources =
+  config.mode === 'aws' && config.aws
+    ? await openAwsIssuanceResources({
+        clientConfig: config.aws.clientConfig,
+        tableName: config.aws.tableName,
+        queueName: config.aws.queueName,
+        parameters: { operatorKey: config.aws.operatorKeyParameter },
+      })
+    : (() => {
+        const store = new SqliteStore({ path: config.dbPath as string })
+        const queue = new SqliteQueue({
+          path: config.dbPath as string,
+          name: 'mint',
+          visibilityTimeoutMs: config.visibilityTimeoutMs,
+        })
+        return {
+          store,
+          queue,
+          signerKey: new Secret(envKey as Hex),
+          async close() {
+            await queue.close()
+            await store.close()
+          },
+        }
+      })()
+
+const connect = (macaroon: Secret<string>) =>
+  authenticatedLndGrpc({ cert: config.lnd.cert, macaroon: macaroon.reveal(), socket: config.lnd.socket }).lnd
+const hang = (point: string, hashes: readonly string[]) => {
+  emit({ event: 'crash-point', point, hashes })
+  return new Promise<void>(() => {})
+}
+let journals = 0
+let broadcasts = 0
+const issuance = await startIssuance({
+  mode: config.mode,
+  store: resources.store,
+  queue: resources.queue,
+  lnd: { invoice: connect(invoiceMacaroon), readOnly: connect(readOnlyMacaroon), nodeKey: config.lnd.nodeKey },
+  chain: { rpcUrl: config.rpcUrl, chainId: config.chainId },
+  signerKey: resources.signerKey,
+  rate: Rational.fromString(config.rate),
+  bounds: { minSats: 1n, maxSats: 10_000_000n },
+  http: false,
+  minter: {
+    leaseTtlMs: config.leaseTtlMs,
+    pollIntervalMs: 100,
+    resendAfterMs: 1500,
+    hooks: {
+      afterJournal: (rows) => {
+        journals++
+        emit({ event: 'journaled', hashes: rows.map((row) => row.paymentHash) })
+        if (config.crashAt?.point === 'journaled' && journals >= config.crashAt.after)
+          return hang(
+            'journaled',
+            rows.map((row) => row.paymentHash),
+          )
+      },
+      afterBroadcast: (rows) => {
+        broadcasts++
+        emit({ event: 'broadcast', hashes: rows.map((row) => row.paymentHash) })
+        if (config.crashAt?.point === 'broadcast' && broadcasts >= config.crashAt.after)
+          return hang(
+            'broadcast',
+            rows.map((row) => row.paymentHash),
+          )
+      },
+    },
+  },
+  subscriber: {
+    reconcileIntervalMs: 10_000,
+    sweepIntervalMs: 0,
+    initialBackoffMs: 100,
+    maxBackoffMs: 1000,
+    onEvent: (event) => {
+      if (event.type === 'settled') emit({ event: 'settled', hash: event.paymentHash, via: event.via })
+      else if (event.type === 'disconnected') emit({ event: 'lnd-disconnected', reason: event.reason })
+      else if (event.type === 'subscribed') emit({ event: 'subscribed', cursor: event.cursor })
+      else if (event.type === 'reconciled') emit({ event: 'reconciled', cursor: event.cursor, found: event.found })
+    },
+  },
+  consumer: {
+    visibilityTimeoutMs: config.visibilityTimeoutMs,
+    idleMs: 50,
+    retryDelayMs: 500,
+    onReceive: (message) => {
+      let hash: unknown
+      try {
+        hash = (JSON.parse(message.body) as { paymentHash?: unknown }).paymentHash
+      } catch {}
+      emit({ event: 'received', hash, receiveCount: message.receiveCount })
+    },
+  },
+  logger: createLogger({ level: 'warn', sink: (line) => process.stderr.write(`${line}\n`) }),
+})
+emit({ event: 'started', pid: process.pid, ...(issuance.recovery ?? {}) })
+
+process.on('SIGTERM', () => {
+  void (async () => {
+    await issuance.stop()
+    emit({ event: 'stopped', ...issuance.stats().minter })
+    await resources.close()
+    process.exit(0)
+  })()
+})

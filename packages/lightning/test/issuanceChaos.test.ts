@@ -1,0 +1,386 @@
+import assert from 'node:assert/strict'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
+import { type Queue, Rational, SqliteQueue, SqliteStore, type Store } from '@chainops/core'
+import {
+  bakeMacaroons,
+  type GethCliqueNetwork,
+  type LightningRegtest,
+  type MotoServer,
+  startGethClique,
+  startLightningRegtest,
+  startMoto,
+  tempDir,
+} from '@chainops/devnet'
+import { type AuthenticatedLnd, authenticatedLndGrpc, getInvoice, pay } from 'lightning'
+import { type Address, createPublicClient, type Hex, http, type PublicClient } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { createInvoice } from '../src/invoices/createInvoice.ts'
+import { INVOICES_TABLE, type InvoiceRecord } from '../src/invoices/InvoiceRecord.ts'
+import { MINT_JOURNAL_TABLE, type MintJournalRow } from '../src/minter/MintJournalRow.ts'
+import { type MinterProcess, spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
+import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
+import { openAwsIssuanceResources } from '../src/service/openAwsIssuanceResources.ts'
+import type { IssuanceMode } from '../src/service/startIssuance.ts'
+import type { IssuanceProcessConfig } from '../src/service/testProcesses/runIssuanceProcess.ts'
+
+const INVOICES = Number(process.env.CHAOS_INVOICES ?? 200)
+const RATE = '10000000000/1'
+const issuanceScript = new URL('../src/service/testProcesses/runIssuanceProcess.ts', import.meta.url).pathname
+
+/** mulberry32: a seeded generator, so a failing run can be replayed with its printed seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>) {
+  let next = 0
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const index = next++
+        await work(items[index] as T, index)
+      }
+    }),
+  )
+}
+
+describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per mode, the service SIGKILLed at random points, every message delivered at least twice, lnd and the geth RPC node restarted`, function () {
+  this.timeout(600_000)
+  let geth: GethCliqueNetwork
+  let ln: LightningRegtest
+  let moto: MotoServer
+  let client: PublicClient
+  let dir: string
+  let invoiceLnd: AuthenticatedLnd
+  let readOnlyLnd: AuthenticatedLnd
+  let macaroonEnv: Record<string, string>
+  const operatorKeys: Record<IssuanceMode, Hex> = { embedded: generatePrivateKey(), aws: generatePrivateKey() }
+  const children: MinterProcess[] = []
+
+  before(async () => {
+    ;[geth, ln, moto] = await Promise.all([
+      startGethClique({
+        sealers: 1,
+        period: 1,
+        label: 'issuance-chaos',
+        prefund: Object.values(operatorKeys).map((key) => ({
+          address: privateKeyToAccount(key).address,
+          balanceWei: 10n ** 24n,
+        })),
+        extraArgs: minterTxPoolArgs(),
+      }),
+      startLightningRegtest({
+        label: 'issuance-chaos',
+        nodes: [{ name: 'alice' }, { name: 'bob' }],
+        channels: [{ from: 'alice', to: 'bob', capacitySats: 10_000_000n }],
+      }),
+      startMoto(),
+    ])
+    client = createPublicClient({ transport: http(geth.rpc?.rpcUrl as string, { retryCount: 5, retryDelay: 300 }) })
+    const bob = ln.nodes.bob
+    assert.ok(bob)
+    const macaroons = await bakeMacaroons(bob)
+    invoiceLnd = authenticatedLndGrpc({ cert: bob.cert, macaroon: macaroons.invoice.reveal(), socket: bob.socket }).lnd
+    readOnlyLnd = authenticatedLndGrpc({
+      cert: bob.cert,
+      macaroon: macaroons.readOnly.reveal(),
+      socket: bob.socket,
+    }).lnd
+    macaroonEnv = {
+      CHAINOPS_INVOICE_MACAROON: macaroons.invoice.reveal(),
+      CHAINOPS_READONLY_MACAROON: macaroons.readOnly.reveal(),
+    }
+    dir = await tempDir('issuance-chaos')
+  })
+
+  after(async () => {
+    for (const child of children) await child.kill()
+    await Promise.allSettled([geth?.stop(), ln?.stop(), moto?.stop()])
+    if (dir) await rm(dir, { recursive: true, force: true })
+  })
+
+  for (const mode of ['embedded', 'aws'] as const) {
+    it(`${mode} mode: every settled invoice minted exactly once, nothing lost, the recipients holding exactly the sum expected`, async () => {
+      const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31))
+      const rand = random(seed)
+      const pick = (low: number, high: number) => low + Math.floor(rand() * (high - low + 1))
+      const key = operatorKeys[mode]
+      const operator = privateKeyToAccount(key).address
+      const bob = ln.nodes.bob
+      const alice = ln.nodes.alice
+      assert.ok(bob && alice)
+
+      let store: Store
+      let queue: Queue
+      let close: () => Promise<void>
+      let config: IssuanceProcessConfig
+      const base = {
+        rpcUrl: geth.rpc?.rpcUrl as string,
+        chainId: geth.chainId,
+        lnd: { socket: bob.socket, cert: bob.cert, nodeKey: bob.publicKey },
+        rate: RATE,
+        leaseTtlMs: 3000,
+        visibilityTimeoutMs: 3000,
+      }
+      if (mode === 'embedded') {
+        const dbPath = join(dir, 'chaos.db')
+        const sqliteStore = new SqliteStore({ path: dbPath })
+        const sqliteQueue = new SqliteQueue({ path: dbPath, name: 'mint', visibilityTimeoutMs: 3000 })
+        store = sqliteStore
+        queue = sqliteQueue
+        close = async () => {
+          await sqliteQueue.close()
+          await sqliteStore.close()
+        }
+        config = { ...base, mode, dbPath }
+      } else {
+        const operatorKeyParameter = '/chainops/chaos/operator-key'
+        await new SSMClient(moto.clientConfig).send(
+          new PutParameterCommand({ Name: operatorKeyParameter, Value: key, Type: 'SecureString' }),
+        )
+        const aws = { tableName: 'chainops-chaos', queueName: 'chainops-chaos-mint', operatorKeyParameter }
+        const resources = await openAwsIssuanceResources({
+          clientConfig: moto.clientConfig,
+          tableName: aws.tableName,
+          queueName: aws.queueName,
+          parameters: { operatorKey: operatorKeyParameter },
+          create: true,
+        })
+        store = resources.store
+        queue = resources.queue
+        close = resources.close
+        config = { ...base, mode, aws: { ...aws, clientConfig: moto.clientConfig } }
+      }
+
+      // The invoices, created as the API does (record before request).
+      const invoices: Array<{ hash: string; request: string; recipient: Address; sats: bigint }> = []
+      await pool(
+        Array.from({ length: INVOICES }, () => pick(1_000, 20_000)),
+        8,
+        async (sats) => {
+          const recipient = privateKeyToAccount(generatePrivateKey()).address
+          const created = await createInvoice({
+            lnd: invoiceLnd,
+            liquidityLnd: readOnlyLnd,
+            store,
+            address: recipient,
+            sats: BigInt(sats),
+            bounds: { minSats: 1n, maxSats: 10_000_000n },
+            rate: Rational.fromString(RATE),
+          })
+          invoices.push({ hash: created.paymentHash, request: created.request, recipient, sats: BigInt(sats) })
+        },
+      )
+
+      const counts = {
+        payments: 0,
+        paymentRetries: 0,
+        duplicatesSent: 0,
+        serviceStarts: 0,
+        killsAtRandomTime: 0,
+        killsAfterJournal: 0,
+        killsAfterBroadcast: 0,
+        exitedOnTheirOwn: 0,
+        lndRestarts: 0,
+        rpcRestarts: 0,
+      }
+
+      // The payer: every invoice paid, 25 at a time; a payment cut by the lnd restart is retried
+      // unless lnd already settled it.
+      const settled = new Set<string>()
+      let paying = true
+      // Payments start once a service listens, so that settles reach it live as well as through
+      // the reconciler at each restart.
+      let listening: () => void = () => {}
+      const firstSubscribed = new Promise<void>((resolve) => {
+        listening = resolve
+      })
+      const payer = (async () => {
+        await firstSubscribed
+        await pool(invoices, 25, async (invoice) => {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await pay({ lnd: alice.lnd, request: invoice.request })
+              break
+            } catch (error) {
+              const state = await getInvoice({ lnd: bob.lnd, id: invoice.hash }).catch(() => undefined)
+              if (state?.is_confirmed) break
+              assert.ok(attempt < 20, `payment of ${invoice.hash} kept failing: ${JSON.stringify(error)}`)
+              counts.paymentRetries++
+              await sleep(1000)
+            }
+          }
+          counts.payments++
+          settled.add(invoice.hash)
+        })
+        paying = false
+      })()
+
+      // lnd restarted once while payments flow, the geth RPC node once.
+      const restarts = (async () => {
+        await firstSubscribed
+        await sleep(pick(2000, 5000))
+        await bob.restart()
+        counts.lndRestarts++
+        await sleep(pick(1000, 4000))
+        await geth.stopNode(geth.rpc?.index as number)
+        await sleep(pick(1000, 3000))
+        await geth.startNode(geth.rpc?.index as number)
+        counts.rpcRestarts++
+      })()
+
+      // The duplicator: once an invoice is PAID, a second copy of its mint job with another dedup
+      // id (as a reconciler would send after the dedup window): every job is delivered twice at least.
+      const duplicated = new Set<string>()
+      const duplicator = (async () => {
+        while (duplicated.size < invoices.length) {
+          for (const invoice of invoices) {
+            if (duplicated.has(invoice.hash)) continue
+            const record = await store.get<InvoiceRecord>(INVOICES_TABLE, invoice.hash)
+            if (record?.value.state !== 'PAID' && record?.value.state !== 'MINTED') continue
+            await queue.send({
+              body: JSON.stringify({ v: 1, paymentHash: invoice.hash }),
+              dedupId: `${invoice.hash}:duplicate`,
+              groupId: `mint:${operator}`,
+            })
+            duplicated.add(invoice.hash)
+            counts.duplicatesSent++
+          }
+          await sleep(300)
+        }
+      })()
+
+      // The killer: services started one after another, each SIGKILLed at a crash point (after a
+      // journal commit; after a broadcast, before its receipt) or at a random moment.
+      let deaths = 0
+      while (paying || deaths < 8 || counts.rpcRestarts === 0) {
+        const roll = rand()
+        const forced = deaths === 0 ? 'journaled' : deaths === 1 ? 'broadcast' : undefined
+        const crashAt = forced
+          ? ({ point: forced, after: 1 } as const)
+          : roll < 0.3
+            ? ({ point: 'journaled', after: pick(1, 4) } as const)
+            : roll < 0.6
+              ? ({ point: 'broadcast', after: pick(1, 4) } as const)
+              : undefined
+        const child = spawnMinterProcess({ ...config, crashAt }, key, { script: issuanceScript, env: macaroonEnv })
+        children.push(child)
+        counts.serviceStarts++
+        child.waitFor((event) => event.event === 'subscribed', 120_000).then(listening, () => {})
+        const crashPoint = child
+          .waitFor((event) => event.event === 'crash-point', 120_000)
+          .then(
+            (event) => event.point as string,
+            () => undefined,
+          )
+        const outcome = await Promise.race([
+          crashPoint,
+          sleep(forced ? 30_000 : pick(1500, 5000)).then(() => 'time' as const),
+          child.exited.then(() => 'exited' as const),
+        ])
+        await child.kill()
+        if (outcome === 'journaled') counts.killsAfterJournal++
+        else if (outcome === 'broadcast') counts.killsAfterBroadcast++
+        else if (outcome === 'time') counts.killsAtRandomTime++
+        else counts.exitedOnTheirOwn++ // e.g. started while the lease of the killed one was held
+        deaths++
+      }
+      await payer
+      await restarts
+      const killedAt = Date.now()
+
+      // The last service runs to the end; the duplicator finishes meanwhile.
+      const last = spawnMinterProcess(config, key, { script: issuanceScript, env: macaroonEnv })
+      children.push(last)
+      counts.serviceStarts++
+      const deadline = Date.now() + 180_000
+      await Promise.race([
+        duplicator,
+        sleep(180_000).then(() => assert.fail(`duplicates sent for ${duplicated.size} of ${invoices.length} only`)),
+      ])
+      const allMinted = async () => {
+        for (const hash of settled)
+          if ((await store.get<InvoiceRecord>(INVOICES_TABLE, hash))?.value.state !== 'MINTED') return false
+        return true
+      }
+      while (!(await allMinted())) {
+        assert.ok(
+          Date.now() < deadline,
+          `not every settled invoice minted in time; stderr:\n${last.stderr().slice(-3000)}`,
+        )
+        await sleep(500)
+      }
+      // Every copy of every message handled before the last service stops.
+      while ((await queue.receive({ max: 1, visibilityTimeoutMs: 0 })).length > 0) {
+        assert.ok(Date.now() < deadline, 'messages left in the queue')
+        await sleep(500)
+      }
+      await last.stop()
+      const finalMs = Date.now() - killedAt
+
+      // Exactly one mint per settled invoice, none for anything else.
+      const rows = (await store.list<MintJournalRow>(MINT_JOURNAL_TABLE, { limit: 1000 })).records.map((r) => r.value)
+      assert.equal(settled.size, INVOICES, 'every invoice was paid')
+      assert.equal(rows.length, settled.size, 'one journal row per settled invoice')
+      assert.deepEqual(
+        rows.map((row) => Number(row.nonce)).sort((a, b) => a - b),
+        Array.from({ length: settled.size }, (_, index) => index),
+        'nonces 0..n-1, each given to one payment hash',
+      )
+      const operatorTxs = BigInt(await client.getTransactionCount({ address: operator }))
+      assert.equal(operatorTxs, BigInt(settled.size), 'the operator sent exactly one transaction per settled invoice')
+      let expectedSum = 0n
+      let balanceSum = 0n
+      for (const invoice of invoices) {
+        const record = (await store.get<InvoiceRecord>(INVOICES_TABLE, invoice.hash))?.value
+        const row = rows.find((candidate) => candidate.paymentHash === invoice.hash)
+        assert.equal(record?.state, 'MINTED')
+        assert.equal(record?.receivedMsat, String(invoice.sats * 1000n))
+        assert.equal(row?.outcome?.kind, 'minted')
+        assert.equal(record?.mintTxHash, row?.outcome?.kind === 'minted' ? row.outcome.txHash : undefined)
+        const expected = invoice.sats * 10n ** 10n
+        const balance = await client.getBalance({ address: invoice.recipient })
+        assert.equal(balance, expected, `the recipient of ${invoice.hash} holds exactly its mint`)
+        expectedSum += expected
+        balanceSum += balance
+      }
+      assert.equal(balanceSum, expectedSum)
+      assert.deepEqual(await queue.deadLetters(), [])
+
+      const deliveries = new Map<string, number>()
+      for (const child of children)
+        for (const event of child.events)
+          if (event.event === 'received')
+            deliveries.set(event.hash as string, (deliveries.get(event.hash as string) ?? 0) + 1)
+      const perInvoice = invoices.map((invoice) => deliveries.get(invoice.hash) ?? 0)
+      const fewest = Math.min(...perInvoice)
+      assert.ok(fewest >= 2, `an invoice's job was delivered only ${fewest} time(s)`)
+      const settleEvents = children.flatMap((child) => child.events.filter((event) => event.event === 'settled'))
+      const lndDisconnects = children.reduce(
+        (sum, child) => sum + child.events.filter((event) => event.event === 'lnd-disconnected').length,
+        0,
+      )
+      console.log(
+        `      chaos ${mode} (seed ${seed}): invoices ${INVOICES}, settled ${settled.size}, payment retries ${counts.paymentRetries}, ` +
+          `settle events ${settleEvents.length} (${settleEvents.filter((e) => e.via === 'reconcile').length} by the reconciler), ` +
+          `duplicate jobs sent ${counts.duplicatesSent}, deliveries ${perInvoice.reduce((a, b) => a + b, 0)} (fewest per invoice ${fewest}), ` +
+          `service starts ${counts.serviceStarts}, SIGKILLs: after a journal commit ${counts.killsAfterJournal}, after a broadcast ${counts.killsAfterBroadcast}, at random times ${counts.killsAtRandomTime}; ` +
+          `exited on their own ${counts.exitedOnTheirOwn}; lnd restarts ${counts.lndRestarts} (subscriber disconnects seen ${lndDisconnects}), RPC node restarts ${counts.rpcRestarts}; ` +
+          `journal rows ${rows.length}, operator transactions ${operatorTxs}, mints ${rows.filter((row) => row.outcome?.kind === 'minted').length}, minted twice 0, lost 0, ` +
+          `recipients' sum ${balanceSum} wei = expected ${expectedSum} wei; the last service took ${(finalMs / 1000).toFixed(1)} s to finish`,
+      )
+      await close()
+    })
+  }
+})
