@@ -144,6 +144,33 @@ describe('chainops serve, invoice create | status and demo @integration', functi
     const operatorKey = (await readFile(endpoints.geth.faucet.keyFile, 'utf8')).trim()
     assert.ok(first.output().includes('"minted"'), 'serve logged its work')
     assert.equal(first.output().includes(operatorKey.slice(2)), false, 'the operator key in the output')
+    // The float from the same database: the faucet (1M coins) is below the plan's threshold
+    // (a quarter of 30M), so a refill to 30M is proposed, unsigned; with a smaller plan it is fine.
+    const cold = privateKeyToAccount(generatePrivateKey()).address
+    const low = await chainops(['float', '--state', state, '--db', db, '--cold-wallet', cold, '--json'])
+    assert.equal(low.code, 1, low.stderr)
+    const plan = JSON.parse(low.stdout)
+    assert.equal(plan.status, 'low')
+    assert.equal(plan.float.mints, 1)
+    assert.equal(plan.proposal.from, cold)
+    assert.equal(BigInt(plan.proposal.valueWei), 30_000_000n * 10n ** 18n - BigInt(plan.float.balanceWei))
+    assert.match(plan.proposal.unsignedTx, /^0x02/)
+    const fine = await chainops([
+      'float',
+      '--state',
+      state,
+      '--db',
+      db,
+      '--cold-wallet',
+      cold,
+      '--target-coins',
+      '1000',
+      '--threshold-coins',
+      '10',
+    ])
+    assert.equal(fine.code, 0, fine.stderr)
+    assert.match(fine.stdout, /status\s+ok/)
+
     const unreachable = await chainops(['invoice', 'status', invoice.paymentHash, '--api', first.url])
     assert.equal(unreachable.code, 1)
     assert.match(unreachable.stderr, /CLI_API_UNREACHABLE/)
@@ -155,6 +182,16 @@ describe('chainops serve, invoice create | status and demo @integration', functi
     assert.equal(JSON.parse(again.stdout).mintTxHash, minted.mintTxHash)
     await new Promise((resolve) => setTimeout(resolve, 2000))
     assert.equal(await client.getBalance({ address: recipient }), 4321n * 10n ** 10n)
+  })
+
+  it('examples/invoice-to-mint.ts runs against the same devnet', async () => {
+    const script = fileURLToPath(new URL('../../../examples/invoice-to-mint.ts', import.meta.url))
+    const { stdout } = await run(process.execPath, ['--disable-warning=DEP0123', script, '777'], {
+      env: { ...process.env, CHAINOPS_DEVNET_STATE: state },
+      timeout: 120_000,
+    })
+    assert.match(stdout, /invoice [0-9a-f]{64}: 777 sats to 0x[0-9a-fA-F]{40}/)
+    assert.match(stdout, /minted in block \d+ by 0x[0-9a-f]{64}; 0x[0-9a-fA-F]{40} holds 0\.00000777 coins/)
   })
 
   it('demo (the README main command) pays an invoice on a fresh local stack and prints the mint', async () => {

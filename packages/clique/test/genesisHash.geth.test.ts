@@ -5,7 +5,7 @@ import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { daemonBinary, tempDir } from '@chainops/devnet'
-import { parseEther } from 'viem'
+import { type Hex, parseEther } from 'viem'
 import { buildGenesis, deterministicDeploymentProxy, genesisHash, parseGenesis, toGenesisJson } from '../src/index.ts'
 
 const run = promisify(execFile)
@@ -86,7 +86,11 @@ const cases: [string, () => string][] = [
                 balance: 0n,
                 nonce: 7n,
                 code: '0x600160005401600055',
-                storage: { '0x00': '0x2a', '0x01': '0x00', [`0x${'ff'.repeat(32)}`]: `0x${'ab'.repeat(32)}` },
+                storage: {
+                  '0x00': '0x2a',
+                  '0x01': '0x00',
+                  [`0x${'ff'.repeat(32)}` as Hex]: `0x${'ab'.repeat(32)}` as Hex,
+                },
               },
             },
           }),

@@ -14,21 +14,10 @@ import { mintWeiOf } from '../src/minter/mintWeiOf.ts'
 import type { MinterProcessConfig } from '../src/minter/testProcesses/runMinterProcess.ts'
 import { type MinterProcess, spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
 import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
+import { random } from './support/random.ts'
 
 const JOBS = 240
 const RATE = Rational.fromString('10000000000/1')
-
-/** mulberry32: a seeded generator, so a failing run can be replayed with its printed seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('mint chaos @integration: 240 PAID jobs, every message delivered at least twice, the minter SIGKILLed at random points, the geth RPC node restarted', () => {
   let net: GethCliqueNetwork

@@ -188,11 +188,10 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
           const handler = createInvoiceApiHandler(issuance.apiDependencies)
           api = async (method, path, body) => {
             const response = await handler(
-              apiGatewayEvent(
-                method,
-                path,
-                body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-              ),
+              apiGatewayEvent(method, `/prod${path}`, {
+                stage: 'prod',
+                body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+              }),
             )
             apiBodies.push(response.body as string)
             return { status: response.statusCode as number, body: JSON.parse(response.body as string) }

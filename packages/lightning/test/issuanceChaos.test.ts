@@ -25,22 +25,11 @@ import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
 import { openAwsIssuanceResources } from '../src/service/openAwsIssuanceResources.ts'
 import type { IssuanceMode } from '../src/service/startIssuance.ts'
 import type { IssuanceProcessConfig } from '../src/service/testProcesses/runIssuanceProcess.ts'
+import { random } from './support/random.ts'
 
 const INVOICES = Number(process.env.CHAOS_INVOICES ?? 200)
 const RATE = '10000000000/1'
 const issuanceScript = new URL('../src/service/testProcesses/runIssuanceProcess.ts', import.meta.url).pathname
-
-/** mulberry32: a seeded generator, so a failing run can be replayed with its printed seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>) {

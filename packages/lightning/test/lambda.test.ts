@@ -3,38 +3,14 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Rational, SqliteQueue, SqliteStore } from '@chainops/core'
 import { bakeMacaroons, type LightningRegtest, startLightningRegtest, tempDir } from '@chainops/devnet'
-import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { type AuthenticatedLnd, authenticatedLndGrpc, pay } from 'lightning'
 import { after, before, describe, it } from 'mocha'
 import { createInvoiceApiHandler, type InvoiceApiHandler } from '../src/lambda/createInvoiceApiHandler.ts'
 import { reconcileSettled } from '../src/settle/reconcileSettled.ts'
+import { apiGatewayEvent } from './support/apiGatewayEvent.ts'
 
 const SENDER = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'
 const RECIPIENT = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359'
-
-function event(method: string, rawPath: string, body?: string): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: `${method} ${rawPath.startsWith('/prod/invoices/') ? '/invoices/{hash}' : '/invoices'}`,
-    rawPath,
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json' },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api-id',
-      domainName: 'id.execute-api.us-east-1.amazonaws.com',
-      domainPrefix: 'id',
-      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
-      requestId: 'id',
-      routeKey: '$default',
-      stage: 'prod',
-      time: '12/Mar/2020:19:03:58 +0000',
-      timeEpoch: 1583348638390,
-    },
-    isBase64Encoded: false,
-    ...(body === undefined ? {} : { body }),
-  }
-}
 
 describe('API Gateway invoice handler on real lnd @integration', function () {
   this.timeout(180_000)
@@ -78,14 +54,19 @@ describe('API Gateway invoice handler on real lnd @integration', function () {
   })
 
   it('POST /invoices creates the invoice and GET /invoices/{hash} follows it to PAID, through the stage prefix', async () => {
-    const created = await handler(event('POST', '/prod/invoices', JSON.stringify({ address: RECIPIENT, sats: 3_000 })))
+    const created = await handler(
+      apiGatewayEvent('POST', '/prod/invoices', {
+        body: JSON.stringify({ address: RECIPIENT, sats: 3_000 }),
+        stage: 'prod',
+      }),
+    )
     assert.equal(created.statusCode, 201)
     const body = JSON.parse(created.body as string) as { paymentHash: string; request: string; state: string }
     assert.equal(body.state, 'PENDING')
     await pay({ lnd: net.nodes.alice?.lnd as AuthenticatedLnd, request: body.request })
     // In AWS the subscriber runs beside lnd; here the reconciler stands in for it.
     await reconcileSettled({ lnd: readLnd, store, queue, nodeKey: net.nodes.bob?.publicKey as string, sender: SENDER })
-    const status = await handler(event('GET', `/prod/invoices/${body.paymentHash}`))
+    const status = await handler(apiGatewayEvent('GET', `/prod/invoices/${body.paymentHash}`, { stage: 'prod' }))
     assert.equal(status.statusCode, 200)
     const paid = JSON.parse(status.body as string) as Record<string, string>
     assert.equal(paid.state, 'PAID')
@@ -98,10 +79,10 @@ describe('API Gateway invoice handler on real lnd @integration', function () {
   })
 
   it('answers a malformed body with 400 API_INVALID_BODY and an unknown route with 404', async () => {
-    const malformed = await handler(event('POST', '/prod/invoices', 'sats=5'))
+    const malformed = await handler(apiGatewayEvent('POST', '/prod/invoices', { body: 'sats=5', stage: 'prod' }))
     assert.equal(malformed.statusCode, 400)
     assert.equal(JSON.parse(malformed.body as string).error.code, 'API_INVALID_BODY')
-    const unknown = await handler(event('GET', '/prod/elsewhere'))
+    const unknown = await handler(apiGatewayEvent('GET', '/prod/elsewhere', { stage: 'prod' }))
     assert.equal(unknown.statusCode, 404)
   })
 })

@@ -6,10 +6,10 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createLogger, type Queue, Rational, Secret, SqliteQueue, SqliteStore, type Store } from '@chainops/core'
 import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
-import type { SQSEvent } from 'aws-lambda'
 import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { INVOICES_TABLE, type InvoiceRecord } from '../src/invoices/InvoiceRecord.ts'
+import { toSqsEvent } from '../src/lambda/toSqsEvent.ts'
 import { createMinter, type Minter } from '../src/minter/createMinter.ts'
 import { MINT_JOURNAL_TABLE, type MintJournalRow } from '../src/minter/MintJournalRow.ts'
 import { mintWeiOf } from '../src/minter/mintWeiOf.ts'
@@ -377,26 +377,10 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     // What the SQS event source mapping does: receive, invoke, delete what did not fail.
     const deliver = async () => {
       const messages = await queue.receive({ max: 10, visibilityTimeoutMs: 30_000 })
-      const event: SQSEvent = {
-        Records: messages.map((message) => ({
-          messageId: message.messageId,
-          receiptHandle: message.receiptHandle,
-          body: message.body,
-          attributes: {
-            ApproximateReceiveCount: String(message.receiveCount),
-            SentTimestamp: String(message.sentAt),
-            SenderId: 'test',
-            ApproximateFirstReceiveTimestamp: String(Date.now()),
-            MessageGroupId: message.groupId ?? '',
-            MessageDeduplicationId: message.dedupId,
-          },
-          messageAttributes: {},
-          md5OfBody: '',
-          eventSource: 'aws:sqs',
-          eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:mint.fifo',
-          awsRegion: 'us-east-1',
-        })),
-      }
+      const event = toSqsEvent(messages, {
+        eventSourceArn: 'arn:aws:sqs:us-east-1:000000000000:mint.fifo',
+        awsRegion: 'us-east-1',
+      })
       const response = await handler(event, { getRemainingTimeInMillis: () => 60_000 })
       const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier))
       for (const message of messages) if (!failed.has(message.messageId)) await queue.delete(message.receiptHandle)

@@ -238,7 +238,7 @@ describe('createTrezorSigner over the double (one device instance per tier passp
       ethereumGetAddress: device.ethereumGetAddress,
       ethereumSignTransaction: device.ethereumSignTransaction,
       ethereumSignTypedData: ((params: { device: unknown }) =>
-        device.ethereumSignTypedData({ ...(params as never), device: { instance: 99 } })) as never,
+        device.ethereumSignTypedData({ ...(params as object), device: { instance: 99 } } as never)) as never,
     }
     const signer = createTrezorSigner({ connect: lying, layout, passphrase: () => 'x' })
     device.on('UI_EVENT', (event) => {

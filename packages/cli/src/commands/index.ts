@@ -4,6 +4,7 @@ import { demo } from './demo/demo.ts'
 import { devnetDown } from './devnet/down.ts'
 import { devnetStatus } from './devnet/status.ts'
 import { devnetUp } from './devnet/up.ts'
+import { float } from './issuance/float.ts'
 import { invoiceCreate } from './issuance/invoiceCreate.ts'
 import { invoiceStatus } from './issuance/invoiceStatus.ts'
 import { serve } from './issuance/serve.ts'
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
   serve,
   invoiceCreate,
   invoiceStatus,
+  float,
   ...cliqueCommands,
   ...treasuryCommands,
 ]

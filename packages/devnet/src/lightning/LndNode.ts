@@ -23,7 +23,7 @@ export type LndNode = {
   readonly pid: number
   /** True when the chain backend is neutrino (compact filters from btcd's p2p port). */
   readonly neutrino: boolean
-  /** Stops this lnd by its PID and starts it again on the same dir and ports; resolves once synced. */
+  /** Stops this lnd by its PID and starts it again on the same dir and ports; resolves once synced (and, in a `startLightningRegtest` network, reconnected to its channel peers). */
   restart(): Promise<void>
   /** Stops this lnd by its PID. */
   stop(): Promise<void>

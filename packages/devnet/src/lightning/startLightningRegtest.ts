@@ -220,6 +220,32 @@ export async function startLightningRegtest(
         }),
       ),
     )
+    // A restarted node's channel peers come back only on their own reconnection backoff (the
+    // restarted node cannot dial a peer that had connected to it: it never learnt a listening
+    // address), which grows to minutes; reconnect them at once, as an operator would with
+    // `lncli connect`.
+    for (const restarting of Object.values(nodes)) {
+      const restart = restarting.restart.bind(restarting)
+      const peers = new Set(
+        channels.flatMap((channel) =>
+          channel.from === restarting.name ? [channel.to] : channel.to === restarting.name ? [channel.from] : [],
+        ),
+      )
+      restarting.restart = async () => {
+        await restart()
+        await Promise.all(
+          [...peers].map((peer) =>
+            addPeer({
+              lnd: restarting.lnd,
+              public_key: node(peer).publicKey,
+              socket: node(peer).p2pSocket,
+              retry_count: 20,
+              retry_delay: 200,
+            }).catch(() => undefined),
+          ),
+        )
+      }
+    }
   } catch (error) {
     await stopDaemons()
     const logs = [

@@ -1,11 +1,17 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 
-/** An API Gateway HTTP API (payload 2.0) event as the `prod` stage delivers it. */
-export function apiGatewayEvent(method: string, path: string, body?: string): APIGatewayProxyEventV2 {
-  const rawPath = `/prod${path}`
+/**
+ * An API Gateway HTTP API (payload format 2.0) event, as AWS documents it, for the `$default`
+ * route. `rawPath` is what the client asked for: with a named stage it starts with `/<stage>`.
+ */
+export function apiGatewayEvent(
+  method: string,
+  rawPath: string,
+  options: { body?: string | undefined; stage?: string | undefined; isBase64Encoded?: boolean | undefined } = {},
+): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
-    routeKey: `${method} ${path.startsWith('/invoices/') ? '/invoices/{hash}' : '/invoices'}`,
+    routeKey: '$default',
     rawPath,
     rawQueryString: '',
     headers: { 'content-type': 'application/json' },
@@ -14,14 +20,14 @@ export function apiGatewayEvent(method: string, path: string, body?: string): AP
       apiId: 'api-id',
       domainName: 'id.execute-api.us-east-1.amazonaws.com',
       domainPrefix: 'id',
-      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'agent' },
       requestId: 'id',
       routeKey: '$default',
-      stage: 'prod',
+      stage: options.stage ?? '$default',
       time: '12/Mar/2020:19:03:58 +0000',
       timeEpoch: 1583348638390,
     },
-    isBase64Encoded: false,
-    ...(body === undefined ? {} : { body }),
+    isBase64Encoded: options.isBase64Encoded ?? false,
+    ...(options.body === undefined ? {} : { body: options.body }),
   }
 }

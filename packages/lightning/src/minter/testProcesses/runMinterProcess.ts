@@ -6,6 +6,7 @@ import { createLogger, Secret, SqliteQueue, SqliteStore } from '@chainops/core'
 import { createPublicClient, type Hex, http } from 'viem'
 import { runMintPipeline } from '../../pipeline/runMintPipeline.ts'
 import { createMinter } from '../createMinter.ts'
+import { type CrashAt, crashPointHooks } from './crashPointHooks.ts'
 
 export type MinterProcessConfig = {
   dbPath: string
@@ -15,7 +16,7 @@ export type MinterProcessConfig = {
   leaseTtlMs: number
   visibilityTimeoutMs: number
   /** Hang (announcing `crash-point`) after the Nth journal commit / broadcast round. */
-  crashAt?: { point: 'journaled' | 'broadcast'; after: number } | undefined
+  crashAt?: CrashAt | undefined
   maxInFlight?: number | undefined
 }
 
@@ -37,12 +38,6 @@ const queue = new SqliteQueue({
 const client = createPublicClient({
   transport: http(config.rpcUrl, { batch: { batchSize: 500, wait: 0 }, retryCount: 2, retryDelay: 100, timeout: 5000 }),
 })
-const hang = (point: string, hashes: readonly string[]) => {
-  emit({ event: 'crash-point', point, hashes })
-  return new Promise<void>(() => {})
-}
-let journals = 0
-let broadcasts = 0
 const minter = createMinter({
   store,
   client,
@@ -52,26 +47,7 @@ const minter = createMinter({
   pollIntervalMs: 100,
   resendAfterMs: 1500,
   logger: createLogger({ level: 'warn', sink: (line) => process.stderr.write(`${line}\n`) }),
-  hooks: {
-    afterJournal: (rows) => {
-      journals++
-      emit({ event: 'journaled', hashes: rows.map((row) => row.paymentHash), txHashes: rows.map((row) => row.txHash) })
-      if (config.crashAt?.point === 'journaled' && journals >= config.crashAt.after)
-        return hang(
-          'journaled',
-          rows.map((row) => row.paymentHash),
-        )
-    },
-    afterBroadcast: (rows) => {
-      broadcasts++
-      emit({ event: 'broadcast', hashes: rows.map((row) => row.paymentHash) })
-      if (config.crashAt?.point === 'broadcast' && broadcasts >= config.crashAt.after)
-        return hang(
-          'broadcast',
-          rows.map((row) => row.paymentHash),
-        )
-    },
-  },
+  hooks: crashPointHooks(config.crashAt, emit),
 })
 
 const recovery = await minter.start()

@@ -7,6 +7,7 @@
 import { createLogger, Rational, Secret, SqliteQueue, SqliteStore } from '@chainops/core'
 import { authenticatedLndGrpc } from 'lightning'
 import type { Hex } from 'viem'
+import { type CrashAt, crashPointHooks } from '../../minter/testProcesses/crashPointHooks.ts'
 import { openAwsIssuanceResources } from '../openAwsIssuanceResources.ts'
 import { type IssuanceMode, startIssuance } from '../startIssuance.ts'
 
@@ -34,7 +35,7 @@ export type IssuanceProcessConfig = {
   leaseTtlMs: number
   visibilityTimeoutMs: number
   /** Hang (announcing `crash-point`) after the Nth journal commit / broadcast round. */
-  crashAt?: { point: 'journaled' | 'broadcast'; after: number } | undefined
+  crashAt?: CrashAt | undefined
 }
 
 const emit = (event: Record<string, unknown>) =>
@@ -78,12 +79,6 @@ const resources =
 
 const connect = (macaroon: Secret<string>) =>
   authenticatedLndGrpc({ cert: config.lnd.cert, macaroon: macaroon.reveal(), socket: config.lnd.socket }).lnd
-const hang = (point: string, hashes: readonly string[]) => {
-  emit({ event: 'crash-point', point, hashes })
-  return new Promise<void>(() => {})
-}
-let journals = 0
-let broadcasts = 0
 const issuance = await startIssuance({
   mode: config.mode,
   store: resources.store,
@@ -98,26 +93,7 @@ const issuance = await startIssuance({
     leaseTtlMs: config.leaseTtlMs,
     pollIntervalMs: 100,
     resendAfterMs: 1500,
-    hooks: {
-      afterJournal: (rows) => {
-        journals++
-        emit({ event: 'journaled', hashes: rows.map((row) => row.paymentHash) })
-        if (config.crashAt?.point === 'journaled' && journals >= config.crashAt.after)
-          return hang(
-            'journaled',
-            rows.map((row) => row.paymentHash),
-          )
-      },
-      afterBroadcast: (rows) => {
-        broadcasts++
-        emit({ event: 'broadcast', hashes: rows.map((row) => row.paymentHash) })
-        if (config.crashAt?.point === 'broadcast' && broadcasts >= config.crashAt.after)
-          return hang(
-            'broadcast',
-            rows.map((row) => row.paymentHash),
-          )
-      },
-    },
+    hooks: crashPointHooks(config.crashAt, emit),
   },
   subscriber: {
     reconcileIntervalMs: 10_000,

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { DynamoDbStore, SqliteStore, type Store } from '@chainops/core'
+import { getOperatorFloat, MONTHLY_FLOAT_WEI, planFloatRefill, WEI_PER_COIN } from '@chainops/lightning'
+import { createPublicClient, formatEther, getAddress, http, isAddress } from 'viem'
+import { type Command, UsageError } from '../../framework/Command.ts'
+import { readState, statePath } from '../devnet/stateFile.ts'
+import { IssuanceCliError } from './IssuanceCliError.ts'
+
+const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
+
+function address(value: string | undefined, flag: string) {
+  if (value === undefined) return undefined
+  if (!isAddress(value, { strict: true })) throw new UsageError(`--${flag} is not an address (EIP-55 when mixed case)`)
+  return getAddress(value)
+}
+
+function coins(value: string | undefined, flag: string): bigint | undefined {
+  if (value === undefined) return undefined
+  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--${flag} must be a whole number of coins`)
+  return BigInt(value) * WEI_PER_COIN
+}
+
+export const float: Command = {
+  path: ['float'],
+  summary:
+    "the operator float: balance, burn rate and runway from the minter's journal, and a refill proposal when low",
+  usage:
+    'chainops float --cold-wallet 0x... [--operator 0x...] [--db FILE | --mode aws --table T] [--rpc-url URL] [--target-coins N] [--threshold-coins N] [--json]',
+  options: {
+    'cold-wallet': { type: 'string' },
+    operator: { type: 'string' },
+    db: { type: 'string' },
+    mode: { type: 'string' },
+    table: { type: 'string' },
+    'aws-endpoint': { type: 'string' },
+    'aws-region': { type: 'string' },
+    'rpc-url': { type: 'string' },
+    'target-coins': { type: 'string' },
+    'threshold-coins': { type: 'string' },
+    state: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help: `Reads the operator's balance on the chain and what the mints of the last 30 days cost (value + gas, from
+the journaled receipts), then the burn per day and the runway. Below --threshold-coins (default a quarter of
+the target) or under 7 days of runway the float is low: the command prints why and an UNSIGNED EIP-1559
+transfer from --cold-wallet topping the operator up to --target-coins (default ${MONTHLY_FLOAT_WEI / WEI_PER_COIN}, the source's
+monthly float), to sign offline. Exit 0 when the float is fine, 1 when it is low.
+Defaults come from the running devnet: the RPC node, the faucet as the operator, moto for --mode aws.`,
+  async run({ values, io }) {
+    const coldWallet = address(str(values['cold-wallet']), 'cold-wallet')
+    if (!coldWallet) throw new UsageError('--cold-wallet is required')
+    const state = readState(statePath(values.state))
+    const endpoints = state?.status === 'ready' ? state.endpoints : undefined
+    const operator = address(str(values.operator), 'operator') ?? endpoints?.geth?.faucet.address
+    const rpcUrl = str(values['rpc-url']) ?? endpoints?.geth?.rpcUrl
+    if (!operator || !rpcUrl)
+      throw new IssuanceCliError({
+        code: 'CLI_SETTING_MISSING',
+        shortMessage: 'no operator or chain RPC',
+        details: 'pass --operator and --rpc-url, or start a devnet with `chainops devnet up`',
+      })
+    let store: Store
+    if ((str(values.mode) ?? 'embedded') === 'aws') {
+      const endpoint = str(values['aws-endpoint']) ?? endpoints?.moto?.endpoint
+      const region = str(values['aws-region']) ?? endpoints?.moto?.region ?? process.env.AWS_REGION
+      const onMoto = !str(values['aws-endpoint']) && endpoints?.moto !== undefined
+      store = new DynamoDbStore({
+        tableName: str(values.table) ?? 'chainops',
+        clientConfig: {
+          ...(endpoint ? { endpoint } : {}),
+          ...(region ? { region } : {}),
+          ...(onMoto ? { credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } } : {}),
+        },
+      })
+    } else {
+      const db = resolve(str(values.db) ?? '.chainops/issuance.db')
+      if (!existsSync(db))
+        throw new IssuanceCliError({
+          code: 'CLI_FILE_UNREADABLE',
+          shortMessage: `no issuance database at ${db}`,
+          details: 'pass --db (the file `chainops serve --db` uses)',
+        })
+      store = new SqliteStore({ path: db })
+    }
+    try {
+      const client = createPublicClient({ transport: http(rpcUrl) })
+      const current = await getOperatorFloat({ store, client, operator })
+      const [chainId, coldNonce, fees] = await Promise.all([
+        client.getChainId(),
+        client.getTransactionCount({ address: coldWallet, blockTag: 'pending' }),
+        client.estimateFeesPerGas(),
+      ])
+      const plan = planFloatRefill({
+        float: current,
+        coldWallet,
+        chainId,
+        coldNonce,
+        maxFeePerGas: fees.maxFeePerGas,
+        maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+        targetWei: coins(str(values['target-coins']), 'target-coins'),
+        thresholdWei: coins(str(values['threshold-coins']), 'threshold-coins'),
+      })
+      if (values.json) {
+        io.out(JSON.stringify({ float: current, ...plan }, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2))
+      } else {
+        const days =
+          current.runwaySeconds === undefined
+            ? 'unbounded (nothing burned yet)'
+            : `${(Number(current.runwaySeconds) / 86_400).toFixed(1)} days`
+        io.out(
+          [
+            `operator     ${current.operator}`,
+            `balance      ${formatEther(current.balanceWei)} coins`,
+            `mints        ${current.mints} in the last ${(current.spanMs / 86_400_000).toFixed(1)} days, burning ${formatEther(current.burnedWei)} coins`,
+            `burn         ${formatEther(current.burnWeiPerDay)} coins a day`,
+            `runway       ${days}`,
+            `status       ${plan.status}`,
+            ...plan.warnings.map((warning) => `warning      ${warning}`),
+            ...(plan.proposal
+              ? [
+                  `refill       ${formatEther(plan.proposal.valueWei)} coins from ${plan.proposal.from} (nonce ${plan.proposal.transaction.nonce})`,
+                  `unsigned tx  ${plan.proposal.unsignedTx}`,
+                ]
+              : []),
+          ].join('\n'),
+        )
+      }
+      return plan.status === 'low' ? 1 : 0
+    } finally {
+      await store.close()
+    }
+  },
+}
