@@ -389,6 +389,7 @@ describe('startGethClique @integration', () => {
 
   describe('bad options', () => {
     const key = generatePrivateKey()
+    const otherKey = generatePrivateKey()
     const cases: Array<[string, StartGethCliqueParameters]> = [
       ['sealers 0', { sealers: 0, period: 1 }],
       ['sealers 1.5', { sealers: 1.5, period: 1 }],
@@ -400,6 +401,25 @@ describe('startGethClique @integration', () => {
       ['two sealer keys for one sealer', { sealers: 1, period: 1, sealerKeys: [key, generatePrivateKey()] }],
       ['a short sealer key', { sealers: 1, period: 1, sealerKeys: ['0x1234'] }],
       ['a repeated sealer key', { sealers: 2, period: 1, sealerKeys: [key, key] }],
+      ['a candidate key that is a sealer key', { sealers: 1, period: 1, sealerKeys: [key], candidateKeys: [key] }],
+      ['a short candidate key', { sealers: 1, period: 1, candidateKeys: ['0x1234'] }],
+      ['16 sealers and a candidate', { sealers: 16, period: 1, candidateKeys: [generatePrivateKey()] }],
+      [
+        'a candidate the genesis already lists',
+        {
+          sealers: 1,
+          period: 1,
+          sealerKeys: [key],
+          candidateKeys: [otherKey],
+          genesis: minimalCliqueGenesis({
+            chainId: 2789,
+            period: 1,
+            sealers: [privateKeyToAccount(key).address, privateKeyToAccount(otherKey).address],
+            gasLimit: 30_000_000n,
+            alloc: [],
+          }),
+        },
+      ],
       ['a prefund with a bad address', { sealers: 1, period: 1, prefund: [{ address: '0x12', balanceWei: 1n }] }],
       [
         'a negative prefund',

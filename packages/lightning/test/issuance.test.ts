@@ -337,6 +337,27 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
         })
       }
 
+      if (mode === 'aws') {
+        it('a malformed operator key in SSM fails at start without showing the value', async () => {
+          const value = `0x${'ab'.repeat(31)}zz`
+          await new SSMClient(moto.clientConfig).send(
+            new PutParameterCommand({ Name: '/chainops/e2e/bad-key', Value: value, Type: 'SecureString' }),
+          )
+          const error = await openAwsIssuanceResources({
+            clientConfig: moto.clientConfig,
+            tableName: 'chainops-e2e',
+            queueName: 'chainops-e2e-mint',
+            parameters: { operatorKey: '/chainops/e2e/bad-key' },
+          }).then(
+            () => assert.fail('a malformed key was accepted'),
+            (caught: unknown) => caught,
+          )
+          assert.ok(isChainopsError(error, 'ISSUANCE_CONFIG_INVALID'))
+          assert.match(error.message, /\/chainops\/e2e\/bad-key/)
+          assert.equal(JSON.stringify({ message: error.message, details: error.details }).includes('abab'), false)
+        })
+      }
+
       it('no secret (operator key, macaroons) appears in any log line or API response', () => {
         assert.ok(
           logLines.some((line) => line.includes('"minted"')),

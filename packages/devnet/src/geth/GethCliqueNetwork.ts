@@ -14,9 +14,11 @@ export interface GethCliqueNetwork {
   /** The directory holding every node's datadir, config and log. */
   readonly dir: string
   readonly sealers: readonly GethNode[]
+  /** Sealing nodes the genesis does not list (`candidateKeys`): they seal once voted in. */
+  readonly candidates: readonly GethNode[]
   /** The non-sealing node serving only eth, net and web3 (absent with `rpcNode: false`). */
   readonly rpc?: GethNode
-  /** Sealers first (index = sealer number), then the RPC node. */
+  /** Sealers first (index = sealer number), then the candidates, then the RPC node. */
   readonly nodes: readonly GethNode[]
   /** A prefunded account for tests to send from. */
   readonly faucet: { readonly address: Address; readonly privateKey: Secret<Hex> }

@@ -15,6 +15,9 @@ export type ResolvedGethCliqueOptions = {
   genesis: GethGenesis | undefined
   sealerKeys: Secret<Hex>[]
   sealerAddresses: Address[]
+  /** Sealing nodes the genesis does not list (they seal once voted in). */
+  candidateKeys: Secret<Hex>[]
+  candidateAddresses: Address[]
   faucet: { address: Address; privateKey: Secret<Hex>; balanceWei: bigint }
   prefund: Array<{ address: Address; balanceWei: bigint }>
   rpcNode: boolean
@@ -100,6 +103,19 @@ export function resolveGethCliqueOptions(options: StartGethCliqueParameters): Re
   )
   const sealerAddresses = sealerKeys.map((key) => privateKeyToAccount(key.reveal()).address)
 
+  const candidates = options.candidateKeys ?? []
+  if (!Array.isArray(candidates) || candidates.length + sealers > maxSealers) {
+    bad(`candidateKeys must be an array, with sealers + candidates at most ${maxSealers}`)
+  }
+  if (!candidates.every(isPrivateKey)) bad('every candidate key must be 32 bytes of 0x-prefixed hex, not zero')
+  const allKeys = [
+    ...sealerKeys.map((key) => key.reveal().toLowerCase()),
+    ...candidates.map((key) => key.toLowerCase()),
+  ]
+  if (new Set(allKeys).size !== allKeys.length) bad('candidateKeys repeat a key, or a sealer key')
+  const candidateKeys = candidates.map((key) => new Secret<Hex>(key))
+  const candidateAddresses = candidateKeys.map((key) => privateKeyToAccount(key.reveal()).address)
+
   if (options.faucetKey !== undefined && !isPrivateKey(options.faucetKey)) {
     bad('faucetKey must be 32 bytes of 0x-prefixed hex, not zero')
   }
@@ -142,6 +158,8 @@ export function resolveGethCliqueOptions(options: StartGethCliqueParameters): Re
     if (!signers) bad('genesis.extraData is not Clique extraData (32-byte vanity, 20 bytes per signer, 65-byte seal)')
     const missing = sealerAddresses.filter((address) => !signers.includes(address.toLowerCase()))
     if (missing.length > 0) bad('genesis.extraData does not list every sealer', `missing ${missing.join(', ')}`)
+    const listed = candidateAddresses.filter((address) => signers.includes(address.toLowerCase()))
+    if (listed.length > 0) bad('a candidate is already a genesis signer: give its key in sealerKeys', listed.join(', '))
     if (genesis.config.clique?.period !== period) {
       bad('genesis.config.clique.period differs from period', `${genesis.config.clique?.period} vs ${period}`)
     }
@@ -162,6 +180,8 @@ export function resolveGethCliqueOptions(options: StartGethCliqueParameters): Re
     genesis,
     sealerKeys,
     sealerAddresses,
+    candidateKeys,
+    candidateAddresses,
     faucet,
     prefund,
     rpcNode: options.rpcNode ?? true,

@@ -36,6 +36,12 @@ export type StartGethCliqueParameters = {
   genesis?: GethGenesis
   /** Pins the sealer private keys (one per sealer); generated when absent. */
   sealerKeys?: readonly Hex[]
+  /**
+   * Keys of extra sealing nodes the genesis does not list: they run unlocked and try to seal from
+   * the start, but Clique lets them seal only once a majority of signers votes them in
+   * (`clique_propose`). At most 16 sealers and candidates in all.
+   */
+  candidateKeys?: readonly Hex[]
   /** Pins the faucet key; generated when absent. */
   faucetKey?: Hex
   /** The faucet's genesis balance; default 10^24 wei. */
@@ -136,15 +142,24 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
     const passwordFile = join(dir, 'password.txt')
     await writeFile(passwordFile, password.reveal(), { mode: 0o600 })
 
-    const count = o.sealers + (o.rpcNode ? 1 : 0)
+    // Sealers, then candidates (sealing nodes the genesis does not list), then the RPC node.
+    const sealingKeys = [...o.sealerKeys, ...o.candidateKeys]
+    const sealingAddresses = [...o.sealerAddresses, ...o.candidateAddresses]
+    const sealing = sealingKeys.length
+    const count = sealing + (o.rpcNode ? 1 : 0)
     const specs: Array<{ name: string; role: 'sealer' | 'rpc'; nodeKey: Hex; ports: GethNodePorts; enode: string }> = []
     for (let index = 0; index < count; index++) {
-      const role = index < o.sealers ? 'sealer' : 'rpc'
+      const role = index < sealing ? 'sealer' : 'rpc'
       const ports: GethNodePorts = { p2p: await freePort(), http: await freePort(), authrpc: await freePort() }
       if (o.ws) ports.ws = await freePort()
       const nodeKey = generatePrivateKey()
       specs.push({
-        name: role === 'sealer' ? `${o.label}-sealer-${index}` : `${o.label}-rpc`,
+        name:
+          role === 'rpc'
+            ? `${o.label}-rpc`
+            : index < o.sealers
+              ? `${o.label}-sealer-${index}`
+              : `${o.label}-candidate-${index - o.sealers}`,
         role,
         nodeKey,
         ports,
@@ -154,7 +169,7 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
 
     await Promise.all(
       specs.map(async (spec, index) => {
-        const nodeDir = join(dir, spec.role === 'sealer' ? `sealer-${index}` : 'rpc')
+        const nodeDir = join(dir, spec.name.slice(o.label.length + 1))
         const datadir = join(nodeDir, 'data')
         await mkdir(datadir, { recursive: true })
         const ipcPath = gethIpcPath(datadir)
@@ -162,8 +177,8 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
         const peers = specs.filter((other) => other !== spec).map((other) => other.enode)
         await writeFile(configPath, gethConfigToml(peers))
         await runGethCommand(binary, ['init', '--datadir', datadir, genesisPath], `init of ${spec.name}`)
-        const sealerKey = spec.role === 'sealer' ? o.sealerKeys[index] : undefined
-        const address = spec.role === 'sealer' ? o.sealerAddresses[index] : undefined
+        const sealerKey = spec.role === 'sealer' ? sealingKeys[index] : undefined
+        const address = spec.role === 'sealer' ? sealingAddresses[index] : undefined
         if (sealerKey && address) await importGethAccount({ binary, datadir, privateKey: sealerKey, passwordFile })
         const args = gethNodeArgs({
           role: spec.role,
@@ -216,7 +231,7 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
       }
       return node
     }
-    const rpc = o.rpcNode ? nodes[o.sealers] : undefined
+    const rpc = o.rpcNode ? nodes[sealing] : undefined
 
     const network: GethCliqueNetwork = {
       chainId: o.chainId,
@@ -225,6 +240,7 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
       genesisPath,
       dir,
       sealers: nodes.slice(0, o.sealers),
+      candidates: nodes.slice(o.sealers, sealing),
       ...(rpc ? { rpc } : {}),
       nodes: [...nodes],
       faucet: { address: o.faucet.address, privateKey: o.faucet.privateKey },
