@@ -14,6 +14,7 @@ import { mintWeiOf } from '../src/minter/mintWeiOf.ts'
 import type { MinterProcessConfig } from '../src/minter/testProcesses/runMinterProcess.ts'
 import { type MinterProcess, spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
 import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
+import { chaosKiller } from './support/chaosKiller.ts'
 import { random } from './support/random.ts'
 
 const JOBS = 240
@@ -97,10 +98,6 @@ describe('mint chaos @integration: 240 PAID jobs, every message delivered at lea
     }
     const counts = {
       messagesSent: 0,
-      killsAtRandomTime: 0,
-      killsAfterJournal: 0,
-      killsAfterBroadcast: 0,
-      exitedOnTheirOwn: 0,
       minterStarts: 0,
       rpcRestarts: 0,
     }
@@ -150,38 +147,13 @@ describe('mint chaos @integration: 240 PAID jobs, every message delivered at lea
     // The killer: minters started one after another, each SIGKILLed at a random moment or at a
     // crash point (right after a journal commit, right after a broadcast) until the feed is done
     // and at least 8 have died; then one runs to the end.
-    let deaths = 0
-    while (feeding || deaths < 8 || counts.rpcRestarts === 0) {
-      const roll = rand()
-      // The first two die at the crash points for sure; the rest at random.
-      const forced = deaths === 0 ? 'journaled' : deaths === 1 ? 'broadcast' : undefined
-      const crashAt = forced
-        ? ({ point: forced, after: 1 } as const)
-        : roll < 0.25
-          ? ({ point: 'journaled', after: pick(1, 4) } as const)
-          : roll < 0.5
-            ? ({ point: 'broadcast', after: pick(1, 4) } as const)
-            : undefined
+    const killer = chaosKiller({ rand, crashShare: 0.25, lifetimeMs: [800, 3500], forcedTimeoutMs: 20_000 })
+    while (feeding || killer.deaths < 8 || counts.rpcRestarts === 0) {
+      const crashAt = killer.nextCrash()
       const child = spawnMinterProcess({ ...config, crashAt }, key)
       children.push(child)
       counts.minterStarts++
-      const crashPoint = child
-        .waitFor((event) => event.event === 'crash-point', 120_000)
-        .then(
-          (event) => event.point as string,
-          () => undefined,
-        )
-      const outcome = await Promise.race([
-        crashPoint,
-        sleep(forced ? 20_000 : pick(800, 3500)).then(() => 'time' as const),
-        child.exited.then(() => 'exited' as const),
-      ])
-      await child.kill()
-      if (outcome === 'journaled') counts.killsAfterJournal++
-      else if (outcome === 'broadcast') counts.killsAfterBroadcast++
-      else if (outcome === 'time') counts.killsAtRandomTime++
-      else counts.exitedOnTheirOwn++ // e.g. started while the RPC node was down
-      deaths++
+      await killer.killWhenDue(child, crashAt)
     }
     await feeder
     await rpcRestart
@@ -240,8 +212,8 @@ describe('mint chaos @integration: 240 PAID jobs, every message delivered at lea
 
     console.log(
       `      chaos (seed ${seed}): jobs ${JOBS}, messages sent ${counts.messagesSent}, deliveries ${perJob.reduce((a, b) => a + b, 0)} (fewest per job ${fewest}), ` +
-        `minter starts ${counts.minterStarts}, SIGKILLs: at random times ${counts.killsAtRandomTime}, after a journal commit ${counts.killsAfterJournal}, after a broadcast ${counts.killsAfterBroadcast}; ` +
-        `exited on their own ${counts.exitedOnTheirOwn}; RPC node restarts ${counts.rpcRestarts}; journal rows ${rows.length}, fee bumps ${bumps}, ` +
+        `minter starts ${counts.minterStarts}, SIGKILLs: at random times ${killer.counts.killsAtRandomTime}, after a journal commit ${killer.counts.killsAfterJournal}, after a broadcast ${killer.counts.killsAfterBroadcast}; ` +
+        `exited on their own ${killer.counts.exitedOnTheirOwn}; RPC node restarts ${counts.rpcRestarts}; journal rows ${rows.length}, fee bumps ${bumps}, ` +
         `operator transactions ${operatorTxs}, mints ${rows.filter((row) => row.outcome?.kind === 'minted').length}, duplicates 0, ` +
         `recipients' sum ${balanceSum} wei = expected ${expectedSum} wei`,
     )

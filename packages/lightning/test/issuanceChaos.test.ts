@@ -25,6 +25,7 @@ import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
 import { openAwsIssuanceResources } from '../src/service/openAwsIssuanceResources.ts'
 import type { IssuanceMode } from '../src/service/startIssuance.ts'
 import type { IssuanceProcessConfig } from '../src/service/testProcesses/runIssuanceProcess.ts'
+import { chaosKiller } from './support/chaosKiller.ts'
 import { random } from './support/random.ts'
 
 const INVOICES = Number(process.env.CHAOS_INVOICES ?? 200)
@@ -177,11 +178,8 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         paymentRetries: 0,
         duplicatesSent: 0,
         serviceStarts: 0,
-        killsAtRandomTime: 0,
-        killsAfterJournal: 0,
-        killsAfterBroadcast: 0,
-        exitedOnTheirOwn: 0,
         lndRestarts: 0,
+        settledBeforeLndRestart: 0,
         rpcRestarts: 0,
       }
 
@@ -217,9 +215,12 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
       })()
 
       // lnd restarted once while payments flow, the geth RPC node once.
+      // lnd goes down while payments are in flight: after a random share of them has settled.
+      const restartAfter = pick(Math.floor(INVOICES * 0.15), Math.floor(INVOICES * 0.6))
       const restarts = (async () => {
         await firstSubscribed
-        await sleep(pick(2000, 5000))
+        while (settled.size < restartAfter) await sleep(20)
+        counts.settledBeforeLndRestart = settled.size
         await bob.restart()
         counts.lndRestarts++
         await sleep(pick(1000, 4000))
@@ -252,38 +253,14 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
 
       // The killer: services started one after another, each SIGKILLed at a crash point (after a
       // journal commit; after a broadcast, before its receipt) or at a random moment.
-      let deaths = 0
-      while (paying || deaths < 8 || counts.rpcRestarts === 0) {
-        const roll = rand()
-        const forced = deaths === 0 ? 'journaled' : deaths === 1 ? 'broadcast' : undefined
-        const crashAt = forced
-          ? ({ point: forced, after: 1 } as const)
-          : roll < 0.3
-            ? ({ point: 'journaled', after: pick(1, 4) } as const)
-            : roll < 0.6
-              ? ({ point: 'broadcast', after: pick(1, 4) } as const)
-              : undefined
+      const killer = chaosKiller({ rand, crashShare: 0.3, lifetimeMs: [1500, 5000], forcedTimeoutMs: 30_000 })
+      while (paying || killer.deaths < 8 || counts.rpcRestarts === 0) {
+        const crashAt = killer.nextCrash()
         const child = spawnMinterProcess({ ...config, crashAt }, key, { script: issuanceScript, env: macaroonEnv })
         children.push(child)
         counts.serviceStarts++
         child.waitFor((event) => event.event === 'subscribed', 120_000).then(listening, () => {})
-        const crashPoint = child
-          .waitFor((event) => event.event === 'crash-point', 120_000)
-          .then(
-            (event) => event.point as string,
-            () => undefined,
-          )
-        const outcome = await Promise.race([
-          crashPoint,
-          sleep(forced ? 30_000 : pick(1500, 5000)).then(() => 'time' as const),
-          child.exited.then(() => 'exited' as const),
-        ])
-        await child.kill()
-        if (outcome === 'journaled') counts.killsAfterJournal++
-        else if (outcome === 'broadcast') counts.killsAfterBroadcast++
-        else if (outcome === 'time') counts.killsAtRandomTime++
-        else counts.exitedOnTheirOwn++ // e.g. started while the lease of the killed one was held
-        deaths++
+        await killer.killWhenDue(child, crashAt)
       }
       await payer
       await restarts
@@ -364,8 +341,8 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         `      chaos ${mode} (seed ${seed}): invoices ${INVOICES}, settled ${settled.size}, payment retries ${counts.paymentRetries}, ` +
           `settle events ${settleEvents.length} (${settleEvents.filter((e) => e.via === 'reconcile').length} by the reconciler), ` +
           `duplicate jobs sent ${counts.duplicatesSent}, deliveries ${perInvoice.reduce((a, b) => a + b, 0)} (fewest per invoice ${fewest}), ` +
-          `service starts ${counts.serviceStarts}, SIGKILLs: after a journal commit ${counts.killsAfterJournal}, after a broadcast ${counts.killsAfterBroadcast}, at random times ${counts.killsAtRandomTime}; ` +
-          `exited on their own ${counts.exitedOnTheirOwn}; lnd restarts ${counts.lndRestarts} (subscriber disconnects seen ${lndDisconnects}), RPC node restarts ${counts.rpcRestarts}; ` +
+          `service starts ${counts.serviceStarts}, SIGKILLs: after a journal commit ${killer.counts.killsAfterJournal}, after a broadcast ${killer.counts.killsAfterBroadcast}, at random times ${killer.counts.killsAtRandomTime}; ` +
+          `exited on their own ${killer.counts.exitedOnTheirOwn}; lnd restarts ${counts.lndRestarts} (after ${counts.settledBeforeLndRestart} settles; subscriber disconnects seen ${lndDisconnects}), RPC node restarts ${counts.rpcRestarts}; ` +
           `journal rows ${rows.length}, operator transactions ${operatorTxs}, mints ${rows.filter((row) => row.outcome?.kind === 'minted').length}, minted twice 0, lost 0, ` +
           `recipients' sum ${balanceSum} wei = expected ${expectedSum} wei; the last service took ${(finalMs / 1000).toFixed(1)} s to finish`,
       )

@@ -1,0 +1,73 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { CrashAt } from '../../src/minter/testProcesses/crashPointHooks.ts'
+import type { MinterProcess } from '../../src/minter/testProcesses/spawnMinterProcess.ts'
+
+export type KillCounts = {
+  killsAfterJournal: number
+  killsAfterBroadcast: number
+  killsAtRandomTime: number
+  /** Processes that exited before their moment (e.g. started while the RPC node was down). */
+  exitedOnTheirOwn: number
+}
+
+export type ChaosKiller = {
+  readonly counts: KillCounts
+  readonly deaths: number
+  /** Where the next process is to die: the first two at the crash points for sure, then at random. */
+  nextCrash(): CrashAt | undefined
+  /**
+   * Waits until the process announces its crash point, its random lifetime is over or it exits,
+   * then SIGKILLs it and counts how it died.
+   */
+  killWhenDue(child: MinterProcess, crashAt: CrashAt | undefined): Promise<void>
+}
+
+/** The killer of the chaos tests, driven by their seeded generator. */
+export function chaosKiller(parameters: {
+  rand: () => number
+  /** Share of processes that die at each crash point, after the first two (e.g. 0.25). */
+  crashShare: number
+  /** How long a process without a crash point lives, ms. */
+  lifetimeMs: readonly [number, number]
+  /** How long a process may take to reach a forced crash point, ms. */
+  forcedTimeoutMs: number
+}): ChaosKiller {
+  const { rand, crashShare, lifetimeMs, forcedTimeoutMs } = parameters
+  const pick = (low: number, high: number) => low + Math.floor(rand() * (high - low + 1))
+  const counts: KillCounts = { killsAfterJournal: 0, killsAfterBroadcast: 0, killsAtRandomTime: 0, exitedOnTheirOwn: 0 }
+  let deaths = 0
+  return {
+    counts,
+    get deaths() {
+      return deaths
+    },
+    nextCrash() {
+      if (deaths === 0) return { point: 'journaled', after: 1 }
+      if (deaths === 1) return { point: 'broadcast', after: 1 }
+      const roll = rand()
+      if (roll < crashShare) return { point: 'journaled', after: pick(1, 4) }
+      if (roll < 2 * crashShare) return { point: 'broadcast', after: pick(1, 4) }
+      return undefined
+    },
+    async killWhenDue(child, crashAt) {
+      const forced = deaths < 2
+      const crashPoint = child
+        .waitFor((event) => event.event === 'crash-point', 120_000)
+        .then(
+          (event) => event.point as string,
+          () => undefined,
+        )
+      const outcome = await Promise.race([
+        crashPoint,
+        sleep(forced ? forcedTimeoutMs : pick(lifetimeMs[0], lifetimeMs[1])).then(() => 'time' as const),
+        child.exited.then(() => 'exited' as const),
+      ])
+      await child.kill()
+      if (outcome === 'journaled' && crashAt) counts.killsAfterJournal++
+      else if (outcome === 'broadcast' && crashAt) counts.killsAfterBroadcast++
+      else if (outcome === 'time') counts.killsAtRandomTime++
+      else counts.exitedOnTheirOwn++
+      deaths++
+    },
+  }
+}
