@@ -397,6 +397,7 @@ describe('chainops genesis, plan and geth config (in process)', () => {
       'clique signers',
       'clique health',
       'clique propose',
+      'clique discard',
     ]) {
       assert.match(help.stdout, new RegExp(`\n  ${path} `))
     }
@@ -626,11 +627,15 @@ describe('chainops clique signers | health | propose against a real single-seale
     assert.match(table.stdout, /warning: 1 of 1 signers live, exactly the quorum of 1/)
   })
 
-  it("propose: a vote over IPC with --drop, then one to add over HTTP; the sole signer's vote passes", async () => {
+  it("propose: a vote over IPC with --drop, discarded, then one to add over HTTP; the sole signer's vote passes", async () => {
     const drop = await chainops(['clique', 'propose', '--rpc', ipcPath, '--address', candidate, '--drop', '--json'])
     assert.equal(drop.code, 0, drop.stderr)
     assert.deepEqual(JSON.parse(drop.stdout), { address: candidate, auth: false, rpc: ipcPath })
     assert.deepEqual(await rpc(sealerUrl, 'clique_proposals'), { [candidate.toLowerCase()]: false })
+    const discarded = await chainops(['clique', 'discard', '--rpc', ipcPath, '--address', candidate])
+    assert.equal(discarded.code, 0, discarded.stderr)
+    assert.match(discarded.stdout, new RegExp(`discarded the vote about ${candidate}`))
+    assert.deepEqual(await rpc(sealerUrl, 'clique_proposals'), {})
 
     const add = await chainops(['clique', 'propose', '--rpc', sealerUrl, '--address', candidate.toLowerCase()])
     assert.equal(add.code, 0, add.stderr)

@@ -1,4 +1,5 @@
 import type { Command } from '../../framework/Command.ts'
+import { cliqueDiscardCommand } from './cliqueDiscardCommand.ts'
 import { cliqueHealthCommand } from './cliqueHealthCommand.ts'
 import { cliqueProposeCommand } from './cliqueProposeCommand.ts'
 import { cliqueSignersCommand } from './cliqueSignersCommand.ts'
@@ -22,4 +23,5 @@ export const cliqueCommands: Command[] = [
   cliqueSignersCommand,
   cliqueHealthCommand,
   cliqueProposeCommand,
+  cliqueDiscardCommand,
 ]
