@@ -158,10 +158,13 @@ export class GethNodeProcess implements GethNode {
    * miner skips a task whose seal hash equals the one that just failed, so the block's vanity
    * (extraData) is changed first to make the retried header differ.
    */
-  async unlockAndSeal(password: Secret<string>): Promise<void> {
+  async unlockAndSeal(password: Secret<string>, attempt = 0): Promise<void> {
     const address = this.#sealerAddress()
     await gethIpcRequest<boolean>(this.ipcPath, 'personal_unlockAccount', [address, password.reveal(), 0])
-    await gethIpcRequest<boolean>(this.ipcPath, 'miner_setExtra', [sealerVanity])
+    // Each attempt a different vanity, so that its header never repeats a failed one.
+    await gethIpcRequest<boolean>(this.ipcPath, 'miner_setExtra', [
+      attempt === 0 ? sealerVanity : `${sealerVanity} ${attempt}`,
+    ])
     await gethIpcRequest<null>(this.ipcPath, 'miner_stop')
     await gethIpcRequest<null>(this.ipcPath, 'miner_start')
   }
@@ -171,6 +174,11 @@ export class GethNodeProcess implements GethNode {
       throw new DevnetError({ code: 'DEVNET_STATE', shortMessage: `${this.name} is not a sealer` })
     }
     return this.address
+  }
+
+  /** This node's head block number. */
+  async head(): Promise<bigint> {
+    return BigInt(await gethRpcRequest<string>(this.rpcUrl, 'eth_blockNumber'))
   }
 
   /** Waits until this node's head is at least `number` (a restarted node catching up). */

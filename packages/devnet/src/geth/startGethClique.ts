@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { Secret } from '@chainops/core'
 import type { Address, Hex } from 'viem'
 import { generatePrivateKey } from 'viem/accounts'
@@ -98,6 +99,33 @@ export async function startGethClique(options: StartGethCliqueParameters): Promi
 }
 
 const maxAttempts = 3
+
+/** How long a sealer start is given to produce a block before its miner is kicked again. */
+const sealingKickMs = 8000
+
+/**
+ * Unlocks the sealers and starts their miners, and does it again (with a fresh vanity) while
+ * `progressed` stays false: geth 1.13 now and then leaves a miner idle after the stop/start of
+ * `unlockAndSeal` (no new sealing work is ever committed), which would halt a chain whose only
+ * live sealer it is. Returns once progress is seen or `timeoutMs` is spent (the caller's own wait
+ * then reports the failure with the log).
+ */
+async function startSealing(
+  sealers: readonly GethNodeProcess[],
+  password: Secret<string>,
+  progressed: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (let attempt = 0; Date.now() < deadline; attempt++) {
+    await Promise.all(sealers.map((node) => node.unlockAndSeal(password, attempt)))
+    const until = Math.min(deadline, Date.now() + sealingKickMs)
+    while (Date.now() < until) {
+      if (await progressed().catch(() => false)) return
+      await sleep(200)
+    }
+  }
+}
 
 function isPortClash(error: unknown): boolean {
   return error instanceof DevnetError && /address already in use/.test(error.details ?? '')
@@ -217,7 +245,7 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
     await Promise.all(nodes.map((node) => node.waitForPeers(nodes.length - 1, timeout)))
     const sealers = nodes.filter((node) => node.role === 'sealer')
     await Promise.all(sealers.map((node) => node.armSealing(timeout)))
-    await Promise.all(sealers.map((node) => node.unlockAndSeal(password)))
+    await startSealing(sealers, password, async () => (await nodes[0]?.head()) !== 0n, timeout)
     await Promise.all(nodes.map((node) => node.waitForBlockAbove(0n, timeout)))
 
     const nodeAt = (index: number): GethNodeProcess => {
@@ -264,7 +292,8 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
           await node.waitForPeers(others.length, timeout)
           if (node.role === 'sealer') {
             await node.armSealing(timeout)
-            await node.unlockAndSeal(password)
+            const from = await node.head()
+            await startSealing([node], password, async () => (await node.head()) > from, timeout)
           }
           await node.waitForBlockAtLeast(target, timeout)
         } catch (error) {
