@@ -165,8 +165,18 @@ export class GethNodeProcess implements GethNode {
     await gethIpcRequest<boolean>(this.ipcPath, 'miner_setExtra', [
       attempt === 0 ? sealerVanity : `${sealerVanity} ${attempt}`,
     ])
+    // miner_stop returns before the miner has stopped, and miner_start does nothing while it still
+    // reports mining: started too early, the miner would then stop for good. Wait out each step.
     await gethIpcRequest<null>(this.ipcPath, 'miner_stop')
+    await this.#untilMining(false)
     await gethIpcRequest<null>(this.ipcPath, 'miner_start')
+    await this.#untilMining(true)
+  }
+
+  async #untilMining(wanted: boolean): Promise<void> {
+    const deadline = Date.now() + 5000
+    while ((await gethIpcRequest<boolean>(this.ipcPath, 'eth_mining')) !== wanted && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20))
   }
 
   #sealerAddress(): Address {
