@@ -12,9 +12,9 @@
 // invoice settled; "inclusion" is when a poller (every 20 ms) first sees the block holding the mint.
 // Run: node bench/settleToMint.bench.ts   (INVOICES, CONCURRENCY, BASELINE_TRANSFERS to change)
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createLogger, Rational, Secret, SqliteQueue, SqliteStore } from '@chainops/core'
+import { createLogger, Rational, Secret } from '@chainops/core'
 import { bakeMacaroons, startGethClique, startLightningRegtest, tempDir } from '@chainops/devnet'
-import { minterTxPoolArgs, startIssuance } from '@chainops/lightning'
+import { minterTxPoolArgs, openEmbeddedIssuanceResources, startIssuance } from '@chainops/lightning'
 import { authenticatedLndGrpc, createInvoice, pay, subscribeToInvoices } from 'lightning'
 import { createPublicClient, createWalletClient, defineChain, type Hex, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
@@ -146,8 +146,7 @@ try {
   const macaroons = await bakeMacaroons(bob)
   const connect = (macaroon: Secret<string>) =>
     authenticatedLndGrpc({ cert: bob.cert, macaroon: macaroon.reveal(), socket: bob.socket }).lnd
-  const store = new SqliteStore({ path: `${dir}/issuance.db` })
-  const queue = new SqliteQueue({ path: `${dir}/issuance.db`, name: 'mint' })
+  const { store, queue, close } = openEmbeddedIssuanceResources({ path: `${dir}/issuance.db` })
   const issuance = await startIssuance({
     mode: 'embedded',
     store,
@@ -201,8 +200,7 @@ try {
   await poller
   observer.removeAllListeners()
   await issuance.stop()
-  await queue.close()
-  await store.close()
+  await close()
 
   const ms = (value: number) => Number(value.toFixed(0))
   const result = {

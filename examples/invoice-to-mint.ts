@@ -8,9 +8,9 @@
 // It reads the endpoints from .chainops/devnet.json (or $CHAINOPS_DEVNET_STATE).
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createLogger, Rational, Secret, SqliteQueue, SqliteStore } from '@chainops/core'
+import { createLogger, Rational, Secret } from '@chainops/core'
 import { bakeMacaroons, type StackEndpoints, tempDir } from '@chainops/devnet'
-import { startIssuance } from '@chainops/lightning'
+import { openEmbeddedIssuanceResources, startIssuance } from '@chainops/lightning'
 import { authenticatedLndGrpc, pay } from 'lightning'
 import { createPublicClient, formatEther, type Hex, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
@@ -36,8 +36,7 @@ const macaroons = await bakeMacaroons({ lnd: await lndOf('operator'), name: 'ope
 
 // The service: node:sqlite store and queue, the faucet as the operator key.
 const dir = await tempDir('example')
-const store = new SqliteStore({ path: join(dir, 'issuance.db') })
-const queue = new SqliteQueue({ path: join(dir, 'issuance.db'), name: 'mint' })
+const { store, queue, close } = openEmbeddedIssuanceResources({ path: join(dir, 'issuance.db') })
 const issuance = await startIssuance({
   mode: 'embedded',
   store,
@@ -79,6 +78,5 @@ try {
   )
 } finally {
   await issuance.stop()
-  await queue.close()
-  await store.close()
+  await close()
 }

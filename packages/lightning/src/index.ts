@@ -84,6 +84,11 @@ export {
   openAwsIssuanceResources,
 } from './service/openAwsIssuanceResources.ts'
 export {
+  type EmbeddedIssuanceResources,
+  type OpenEmbeddedIssuanceResourcesParameters,
+  openEmbeddedIssuanceResources,
+} from './service/openEmbeddedIssuanceResources.ts'
+export {
   type Issuance,
   type IssuanceMode,
   type StartIssuanceParameters,

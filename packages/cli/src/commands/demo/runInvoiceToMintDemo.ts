@@ -1,16 +1,19 @@
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
-import { createLogger, type Logger, Rational, type Secret, SqliteQueue, SqliteStore } from '@chainops/core'
+import { createLogger, type Logger, Rational, type Secret } from '@chainops/core'
 import { bakeMacaroons, startStack, tempDir } from '@chainops/devnet'
 import {
   type Issuance,
   type IssuanceMode,
   minterTxPoolArgs,
   openAwsIssuanceResources,
+  openEmbeddedIssuanceResources,
+  type StartIssuanceParameters,
   startIssuance,
 } from '@chainops/lightning'
 import { authenticatedLndGrpc, pay } from 'lightning'
 import { type Address, createPublicClient, formatEther, getAddress, type Hex, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { callApi, waitForFinalInvoice } from '../issuance/apiClient.ts'
 import { IssuanceCliError } from '../issuance/IssuanceCliError.ts'
 
 export type InvoiceToMintDemoParameters = {
@@ -77,25 +80,10 @@ export async function runInvoiceToMintDemo(parameters: InvoiceToMintDemoParamete
       authenticatedLndGrpc({ cert: operatorNode.cert, macaroon: macaroon.reveal(), socket: operatorNode.socket }).lnd
     const operatorKey = geth.faucet.privateKey as Secret<Hex>
 
-    let resources: {
-      store: SqliteStore | Awaited<ReturnType<typeof openAwsIssuanceResources>>['store']
-      queue: SqliteQueue | Awaited<ReturnType<typeof openAwsIssuanceResources>>['queue']
-      signerKey: Secret<Hex>
-      close(): Promise<void>
-    }
+    let resources: Pick<StartIssuanceParameters, 'store' | 'queue' | 'signerKey'> & { close(): Promise<void> }
     if (mode === 'embedded') {
       const dir = await tempDir('demo-db')
-      const store = new SqliteStore({ path: `${dir}/issuance.db` })
-      const queue = new SqliteQueue({ path: `${dir}/issuance.db`, name: 'mint' })
-      resources = {
-        store,
-        queue,
-        signerKey: operatorKey,
-        async close() {
-          await queue.close()
-          await store.close()
-        },
-      }
+      resources = { ...openEmbeddedIssuanceResources({ path: `${dir}/issuance.db` }), signerKey: operatorKey }
     } else {
       const moto = stack.moto
       if (!moto) throw new Error('the stack started without moto')
@@ -136,21 +124,12 @@ export async function runInvoiceToMintDemo(parameters: InvoiceToMintDemoParamete
     cleanups.push(() => issuance.stop())
     onProgress(`issuance (${mode}) serving ${issuance.url}, minting from ${issuance.sender}`)
 
-    const api = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${issuance.url}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      })
-      const json = (await response.json()) as Record<string, string> & { error?: { code: string; message: string } }
-      if (!response.ok)
-        throw new IssuanceCliError({
-          code: 'CLI_API_ERROR',
-          shortMessage: `${json.error?.code}: ${json.error?.message}`,
-        })
-      return json
-    }
-    const invoice = await api('POST', '/invoices', { address, sats: sats.toString(), memo: 'chainops demo' })
+    const base = issuance.url as string
+    const invoice = (await callApi(base, 'POST', '/invoices', {
+      address,
+      sats: sats.toString(),
+      memo: 'chainops demo',
+    })) as Record<string, string>
     onProgress(`invoice ${invoice.paymentHash} for ${sats} sats to ${address}`)
     onProgress(`  request ${invoice.request}`)
 
@@ -159,22 +138,13 @@ export async function runInvoiceToMintDemo(parameters: InvoiceToMintDemoParamete
     const settledAt = Date.now()
     onProgress(`paid: ${payment.tokens} sats, fee ${payment.fee} sats (${elapsed()})`)
 
-    let status = await api('GET', `/invoices/${invoice.paymentHash}`)
-    let shown = ''
-    const deadline = Date.now() + 120_000
-    while (status.state !== 'MINTED') {
-      if (status.state !== shown) {
-        shown = status.state as string
-        onProgress(`invoice state ${shown}`)
-      }
-      if (status.state === 'EXPIRED' || status.state === 'CANCELED' || Date.now() > deadline)
-        throw new IssuanceCliError({
-          code: 'CLI_TIMEOUT',
-          shortMessage: `the invoice ended ${status.state}, not MINTED`,
-        })
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      status = await api('GET', `/invoices/${invoice.paymentHash}`)
-    }
+    const status = (await waitForFinalInvoice(base, invoice.paymentHash as string, {
+      timeoutMs: 120_000,
+      intervalMs: 100,
+      onState: (state) => onProgress(`invoice state ${state}`),
+    })) as Record<string, string>
+    if (status.state !== 'MINTED')
+      throw new IssuanceCliError({ code: 'CLI_TIMEOUT', shortMessage: `the invoice ended ${status.state}, not MINTED` })
     const mintedSeenAt = Date.now()
     const client = createPublicClient({ transport: http(rpcUrl) })
     const block = await client.getBlock({ blockNumber: BigInt(status.mintBlock as string) })

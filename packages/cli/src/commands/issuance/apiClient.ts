@@ -52,3 +52,34 @@ export async function callApi(
   }
   return parsed
 }
+
+/** The states an invoice does not leave. */
+export const FINAL_INVOICE_STATES: ReadonlySet<string> = new Set(['MINTED', 'EXPIRED', 'CANCELED'])
+
+/**
+ * Polls `GET /invoices/{hash}` until the invoice is MINTED, EXPIRED or CANCELED and returns that
+ * status; `onState` hears each state once as it is first seen. `CLI_TIMEOUT` after `timeoutMs`.
+ */
+export async function waitForFinalInvoice(
+  base: string,
+  paymentHash: string,
+  options: { timeoutMs: number; intervalMs: number; onState?: ((state: string) => void) | undefined },
+): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + options.timeoutMs
+  let shown = ''
+  for (;;) {
+    const status = await callApi(base, 'GET', `/invoices/${paymentHash.toLowerCase()}`)
+    const state = String(status.state)
+    if (FINAL_INVOICE_STATES.has(state)) return status
+    if (state !== shown) {
+      shown = state
+      options.onState?.(state)
+    }
+    if (Date.now() > deadline)
+      throw new IssuanceCliError({
+        code: 'CLI_TIMEOUT',
+        shortMessage: `the invoice is still ${state} after ${options.timeoutMs / 1000} s`,
+      })
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs))
+  }
+}

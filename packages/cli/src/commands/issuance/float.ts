@@ -5,6 +5,7 @@ import { getOperatorFloat, MONTHLY_FLOAT_WEI, planFloatRefill, WEI_PER_COIN } fr
 import { createPublicClient, formatEther, getAddress, http, isAddress } from 'viem'
 import { type Command, UsageError } from '../../framework/Command.ts'
 import { readState, statePath } from '../devnet/stateFile.ts'
+import { awsClientConfig } from './awsClientConfig.ts'
 import { IssuanceCliError } from './IssuanceCliError.ts'
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
@@ -62,16 +63,12 @@ Defaults come from the running devnet: the RPC node, the faucet as the operator,
       })
     let store: Store
     if ((str(values.mode) ?? 'embedded') === 'aws') {
-      const endpoint = str(values['aws-endpoint']) ?? endpoints?.moto?.endpoint
-      const region = str(values['aws-region']) ?? endpoints?.moto?.region ?? process.env.AWS_REGION
-      const onMoto = !str(values['aws-endpoint']) && endpoints?.moto !== undefined
       store = new DynamoDbStore({
         tableName: str(values.table) ?? 'chainops',
-        clientConfig: {
-          ...(endpoint ? { endpoint } : {}),
-          ...(region ? { region } : {}),
-          ...(onMoto ? { credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } } : {}),
-        },
+        clientConfig: awsClientConfig(
+          { endpoint: str(values['aws-endpoint']), region: str(values['aws-region']) },
+          endpoints,
+        ),
       })
     } else {
       const db = resolve(str(values.db) ?? '.chainops/issuance.db')

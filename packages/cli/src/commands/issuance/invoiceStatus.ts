@@ -1,9 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises'
 import { type Command, UsageError } from '../../framework/Command.ts'
-import { apiUrl, callApi } from './apiClient.ts'
-import { IssuanceCliError } from './IssuanceCliError.ts'
+import { apiUrl, callApi, waitForFinalInvoice } from './apiClient.ts'
 
-const FINAL = new Set(['MINTED', 'EXPIRED', 'CANCELED'])
 const FIELDS = [
   'paymentHash',
   'state',
@@ -38,22 +35,13 @@ export const invoiceStatus: Command = {
     if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
       throw new UsageError('--timeout-seconds must be a positive number')
     const base = apiUrl(values.api)
-    const deadline = Date.now() + timeoutSeconds * 1000
-    let status = await callApi(base, 'GET', `/invoices/${hash.toLowerCase()}`)
-    let shown = ''
-    while (values.wait && !FINAL.has(String(status.state))) {
-      if (status.state !== shown) {
-        shown = String(status.state)
-        io.progress(`invoice ${hash.slice(0, 12)}…: ${shown}`)
-      }
-      if (Date.now() > deadline)
-        throw new IssuanceCliError({
-          code: 'CLI_TIMEOUT',
-          shortMessage: `the invoice is still ${status.state} after ${timeoutSeconds} s`,
+    const status = values.wait
+      ? await waitForFinalInvoice(base, hash, {
+          timeoutMs: timeoutSeconds * 1000,
+          intervalMs: 500,
+          onState: (state) => io.progress(`invoice ${hash.slice(0, 12)}…: ${state}`),
         })
-      await sleep(500)
-      status = await callApi(base, 'GET', `/invoices/${hash.toLowerCase()}`)
-    }
+      : await callApi(base, 'GET', `/invoices/${hash.toLowerCase()}`)
     if (values.json) io.out(JSON.stringify(status, null, 2))
     else
       io.out(

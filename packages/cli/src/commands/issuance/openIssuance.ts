@@ -1,11 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { type Logger, Rational, Secret, SqliteQueue, SqliteStore } from '@chainops/core'
+import { type Logger, Rational, Secret } from '@chainops/core'
 import { bakeMacaroons, type StackEndpoints } from '@chainops/devnet'
 import {
   type Issuance,
   type IssuanceMode,
   openAwsIssuanceResources,
+  openEmbeddedIssuanceResources,
   type StartIssuanceParameters,
   startIssuance,
 } from '@chainops/lightning'
@@ -14,6 +15,7 @@ import type { Hex } from 'viem'
 import type { OptionsConfig } from '../../framework/Command.ts'
 import { UsageError } from '../../framework/Command.ts'
 import { readState, statePath } from '../devnet/stateFile.ts'
+import { awsClientConfig } from './awsClientConfig.ts'
 import { IssuanceCliError } from './IssuanceCliError.ts'
 
 /** The flags `serve` takes to reach lnd, the chain, the store and the secrets. */
@@ -155,12 +157,7 @@ export async function openIssuance(
   const nodeKey = devnetNode?.publicKey ?? (await getIdentity({ lnd: readOnlyLnd })).public_key
 
   // The store, the queue and the operator key.
-  let resources: {
-    store: StartIssuanceParameters['store']
-    queue: StartIssuanceParameters['queue']
-    signerKey: Secret<Hex>
-    close(): Promise<void>
-  }
+  let resources: Pick<StartIssuanceParameters, 'store' | 'queue' | 'signerKey'> & { close(): Promise<void> }
   if (mode === 'embedded') {
     const keyFile = str(values, 'operator-key-file') ?? endpoints?.geth?.faucet.keyFile
     if (!keyFile) throw missing('operator key', '--operator-key-file')
@@ -172,30 +169,15 @@ export async function openIssuance(
       })
     const dbPath = resolve(str(values, 'db') ?? '.chainops/issuance.db')
     mkdirSync(dirname(dbPath), { recursive: true })
-    const store = new SqliteStore({ path: dbPath })
-    const queue = new SqliteQueue({ path: dbPath, name: 'mint' })
-    resources = {
-      store,
-      queue,
-      signerKey: new Secret(key as Hex),
-      async close() {
-        await queue.close()
-        await store.close()
-      },
-    }
+    resources = { ...openEmbeddedIssuanceResources({ path: dbPath }), signerKey: new Secret(key as Hex) }
   } else {
     const parameter = str(values, 'operator-key-ssm')
     if (!parameter) throw new UsageError('--mode aws needs --operator-key-ssm NAME (an SSM SecureString)')
-    const endpoint = str(values, 'aws-endpoint') ?? endpoints?.moto?.endpoint
-    const region = str(values, 'aws-region') ?? endpoints?.moto?.region ?? process.env.AWS_REGION
-    const onMoto = !str(values, 'aws-endpoint') && endpoints?.moto !== undefined
     resources = await openAwsIssuanceResources({
-      clientConfig: {
-        ...(endpoint ? { endpoint } : {}),
-        ...(region ? { region } : {}),
-        // moto takes any credentials; real AWS uses the SDK's default chain.
-        ...(onMoto ? { credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } } : {}),
-      },
+      clientConfig: awsClientConfig(
+        { endpoint: str(values, 'aws-endpoint'), region: str(values, 'aws-region') },
+        endpoints,
+      ),
       tableName: str(values, 'table') ?? 'chainops',
       queueName: str(values, 'queue') ?? 'chainops-mint',
       parameters: { operatorKey: parameter },

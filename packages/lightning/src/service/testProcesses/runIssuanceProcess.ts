@@ -4,11 +4,12 @@
 // themselves on stdout and hang until the test kills the process. Same protocol as
 // runMinterProcess: CHAINOPS_MINTER_CONFIG (JSON), CHAINOPS_MINTER_KEY (unused in aws mode: the
 // key is read from SSM), one JSON event per stdout line.
-import { createLogger, Rational, Secret, SqliteQueue, SqliteStore } from '@chainops/core'
+import { createLogger, Rational, Secret } from '@chainops/core'
 import { authenticatedLndGrpc } from 'lightning'
 import type { Hex } from 'viem'
 import { type CrashAt, crashPointHooks } from '../../minter/testProcesses/crashPointHooks.ts'
 import { openAwsIssuanceResources } from '../openAwsIssuanceResources.ts'
+import { openEmbeddedIssuanceResources } from '../openEmbeddedIssuanceResources.ts'
 import { type IssuanceMode, startIssuance } from '../startIssuance.ts'
 
 export type IssuanceProcessConfig = {
@@ -59,23 +60,13 @@ const resources =
         queueName: config.aws.queueName,
         parameters: { operatorKey: config.aws.operatorKeyParameter },
       })
-    : (() => {
-        const store = new SqliteStore({ path: config.dbPath as string })
-        const queue = new SqliteQueue({
+    : {
+        ...openEmbeddedIssuanceResources({
           path: config.dbPath as string,
-          name: 'mint',
           visibilityTimeoutMs: config.visibilityTimeoutMs,
-        })
-        return {
-          store,
-          queue,
-          signerKey: new Secret(envKey as Hex),
-          async close() {
-            await queue.close()
-            await store.close()
-          },
-        }
-      })()
+        }),
+        signerKey: new Secret(envKey as Hex),
+      }
 
 const connect = (macaroon: Secret<string>) =>
   authenticatedLndGrpc({ cert: config.lnd.cert, macaroon: macaroon.reveal(), socket: config.lnd.socket }).lnd
