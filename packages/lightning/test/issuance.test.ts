@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
@@ -13,25 +12,16 @@ import {
   SqliteStore,
   type Store,
 } from '@chainops/core'
-import {
-  bakeMacaroons,
-  type GethCliqueNetwork,
-  type LightningRegtest,
-  type MotoServer,
-  startGethClique,
-  startLightningRegtest,
-  startMoto,
-  tempDir,
-} from '@chainops/devnet'
-import { type AuthenticatedLnd, authenticatedLndGrpc, cancelHodlInvoice, pay } from 'lightning'
-import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
+import type { GethCliqueNetwork, LightningRegtest, MotoServer } from '@chainops/devnet'
+import { type AuthenticatedLnd, cancelHodlInvoice, pay } from 'lightning'
+import { type Address, getAddress, type Hex, type PublicClient } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { createInvoiceApiHandler } from '../src/lambda/createInvoiceApiHandler.ts'
-import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
 import { openAwsIssuanceResources } from '../src/service/openAwsIssuanceResources.ts'
 import { type Issuance, type IssuanceMode, startIssuance } from '../src/service/startIssuance.ts'
 import { apiGatewayEvent } from './support/apiGatewayEvent.ts'
 import { overpay } from './support/overpay.ts'
+import { type IssuanceDevnet, startIssuanceDevnet } from './support/startIssuanceDevnet.ts'
 
 const RATE = new Rational(10n ** 10n) // 10^10 wei per sat: 1 BTC -> 1 coin
 const MODES: readonly IssuanceMode[] = ['embedded', 'aws']
@@ -54,13 +44,13 @@ async function eventually<T>(what: string, check: () => Promise<T | undefined>, 
 
 describe('invoice to mint end to end on real lnd and real geth @integration', function () {
   this.timeout(300_000)
+  let devnet: IssuanceDevnet
   let geth: GethCliqueNetwork
   let ln: LightningRegtest
   let moto: MotoServer
   let client: PublicClient
   let dir: string
   let invoiceLnd: AuthenticatedLnd
-  let readOnlyLnd: AuthenticatedLnd
   let secretTexts: string[] = []
   const operatorKeys: Record<IssuanceMode, Hex> = { embedded: generatePrivateKey(), aws: generatePrivateKey() }
   const logLines: string[] = []
@@ -68,30 +58,13 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
   const alice = () => ln.nodes.alice?.lnd as AuthenticatedLnd
 
   before(async () => {
-    ;[geth, ln, moto] = await Promise.all([
-      startGethClique({
-        sealers: 1,
-        period: 1,
-        label: 'issuance-e2e',
-        prefund: Object.values(operatorKeys).map((key) => ({
-          address: privateKeyToAccount(key).address,
-          balanceWei: 10n ** 24n,
-        })),
-        extraArgs: minterTxPoolArgs(),
-      }),
-      startLightningRegtest({ label: 'issuance-e2e' }),
-      startMoto(),
-    ])
-    client = createPublicClient({ transport: http(geth.rpc?.rpcUrl as string) })
-    const bob = ln.nodes.bob
-    assert.ok(bob)
-    const macaroons = await bakeMacaroons(bob)
-    invoiceLnd = authenticatedLndGrpc({ cert: bob.cert, macaroon: macaroons.invoice.reveal(), socket: bob.socket }).lnd
-    readOnlyLnd = authenticatedLndGrpc({
-      cert: bob.cert,
-      macaroon: macaroons.readOnly.reveal(),
-      socket: bob.socket,
-    }).lnd
+    devnet = await startIssuanceDevnet({
+      label: 'issuance-e2e',
+      operatorKeys: Object.values(operatorKeys),
+      channelCapacitySats: 1_000_000n,
+    })
+    ;({ geth, ln, moto, client, dir, invoiceLnd } = devnet)
+    const { macaroons, bob } = devnet
     secretTexts = [
       ...[macaroons.invoice, macaroons.readOnly, bob.macaroon].flatMap((m) => [
         m.reveal(),
@@ -99,12 +72,10 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
       ]),
       ...Object.values(operatorKeys).flatMap((key) => [key, key.slice(2)]),
     ]
-    dir = await tempDir('issuance-e2e')
   })
 
   after(async () => {
-    await Promise.allSettled([geth?.stop(), ln?.stop(), moto?.stop()])
-    if (dir) await rm(dir, { recursive: true, force: true })
+    await devnet?.stop()
   })
 
   for (const mode of MODES) {
@@ -156,7 +127,7 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
           mode,
           store,
           queue,
-          lnd: { invoice: invoiceLnd, readOnly: readOnlyLnd, nodeKey: ln.nodes.bob?.publicKey as string },
+          lnd: { invoice: invoiceLnd, readOnly: devnet.readOnlyLnd, nodeKey: devnet.bob.publicKey },
           chain: { rpcUrl: geth.rpc?.rpcUrl as string, chainId: geth.chainId },
           signerKey,
           rate: RATE,

@@ -1,32 +1,22 @@
 import assert from 'node:assert/strict'
-import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
 import { type Queue, Rational, SqliteQueue, SqliteStore, type Store } from '@chainops/core'
-import {
-  bakeMacaroons,
-  type GethCliqueNetwork,
-  type LightningRegtest,
-  type MotoServer,
-  startGethClique,
-  startLightningRegtest,
-  startMoto,
-  tempDir,
-} from '@chainops/devnet'
-import { type AuthenticatedLnd, authenticatedLndGrpc, getInvoice, pay } from 'lightning'
-import { type Address, createPublicClient, type Hex, http, type PublicClient } from 'viem'
+import type { GethCliqueNetwork, LightningRegtest, MotoServer } from '@chainops/devnet'
+import { type AuthenticatedLnd, getInvoice, pay } from 'lightning'
+import type { Address, Hex, PublicClient } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { createInvoice } from '../src/invoices/createInvoice.ts'
 import { INVOICES_TABLE, type InvoiceRecord } from '../src/invoices/InvoiceRecord.ts'
 import { MINT_JOURNAL_TABLE, type MintJournalRow } from '../src/minter/MintJournalRow.ts'
 import { type MinterProcess, spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
-import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
 import { openAwsIssuanceResources } from '../src/service/openAwsIssuanceResources.ts'
 import type { IssuanceMode } from '../src/service/startIssuance.ts'
 import type { IssuanceProcessConfig } from '../src/service/testProcesses/runIssuanceProcess.ts'
 import { chaosKiller } from './support/chaosKiller.ts'
 import { random } from './support/random.ts'
+import { type IssuanceDevnet, startIssuanceDevnet } from './support/startIssuanceDevnet.ts'
 
 const INVOICES = Number(process.env.CHAOS_INVOICES ?? 200)
 const RATE = '10000000000/1'
@@ -47,6 +37,7 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T, index
 
 describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per mode, the service SIGKILLed at random points, every message delivered at least twice, lnd and the geth RPC node restarted`, function () {
   this.timeout(600_000)
+  let devnet: IssuanceDevnet
   let geth: GethCliqueNetwork
   let ln: LightningRegtest
   let moto: MotoServer
@@ -59,45 +50,21 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
   const children: MinterProcess[] = []
 
   before(async () => {
-    ;[geth, ln, moto] = await Promise.all([
-      startGethClique({
-        sealers: 1,
-        period: 1,
-        label: 'issuance-chaos',
-        prefund: Object.values(operatorKeys).map((key) => ({
-          address: privateKeyToAccount(key).address,
-          balanceWei: 10n ** 24n,
-        })),
-        extraArgs: minterTxPoolArgs(),
-      }),
-      startLightningRegtest({
-        label: 'issuance-chaos',
-        nodes: [{ name: 'alice' }, { name: 'bob' }],
-        channels: [{ from: 'alice', to: 'bob', capacitySats: 10_000_000n }],
-      }),
-      startMoto(),
-    ])
-    client = createPublicClient({ transport: http(geth.rpc?.rpcUrl as string, { retryCount: 5, retryDelay: 300 }) })
-    const bob = ln.nodes.bob
-    assert.ok(bob)
-    const macaroons = await bakeMacaroons(bob)
-    invoiceLnd = authenticatedLndGrpc({ cert: bob.cert, macaroon: macaroons.invoice.reveal(), socket: bob.socket }).lnd
-    readOnlyLnd = authenticatedLndGrpc({
-      cert: bob.cert,
-      macaroon: macaroons.readOnly.reveal(),
-      socket: bob.socket,
-    }).lnd
+    devnet = await startIssuanceDevnet({
+      label: 'issuance-chaos',
+      operatorKeys: Object.values(operatorKeys),
+      channelCapacitySats: 10_000_000n,
+    })
+    ;({ geth, ln, moto, client, dir, invoiceLnd, readOnlyLnd } = devnet)
     macaroonEnv = {
-      CHAINOPS_INVOICE_MACAROON: macaroons.invoice.reveal(),
-      CHAINOPS_READONLY_MACAROON: macaroons.readOnly.reveal(),
+      CHAINOPS_INVOICE_MACAROON: devnet.macaroons.invoice.reveal(),
+      CHAINOPS_READONLY_MACAROON: devnet.macaroons.readOnly.reveal(),
     }
-    dir = await tempDir('issuance-chaos')
   })
 
   after(async () => {
     for (const child of children) await child.kill()
-    await Promise.allSettled([geth?.stop(), ln?.stop(), moto?.stop()])
-    if (dir) await rm(dir, { recursive: true, force: true })
+    await devnet?.stop()
   })
 
   for (const mode of ['embedded', 'aws'] as const) {
