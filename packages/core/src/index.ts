@@ -1,6 +1,13 @@
 export { DynamoDbStore, type DynamoDbStoreParameters } from './aws/DynamoDbStore.ts'
 export { SqsQueue, type SqsQueueParameters } from './aws/SqsQueue.ts'
-export { ChainopsError, type ChainopsErrorParameters, isChainopsError } from './errors/ChainopsError.ts'
+export {
+  ChainopsError,
+  type ChainopsErrorCode,
+  type ChainopsErrorCodes,
+  type ChainopsErrorParameters,
+  isChainopsError,
+} from './errors/ChainopsError.ts'
+export type { CoreErrorCode } from './errors/CoreErrorCode.ts'
 export {
   type CreateLoggerParameters,
   createLogger,

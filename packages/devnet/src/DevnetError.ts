@@ -1,5 +1,11 @@
 import { ChainopsError } from '@chainops/core'
 
+declare module '@chainops/core' {
+  interface ChainopsErrorCodes {
+    devnet: DevnetErrorCode
+  }
+}
+
 /** Error codes raised by the devnet harness. */
 export type DevnetErrorCode =
   | 'DEVNET_DAEMON_NOT_INSTALLED'
@@ -10,7 +16,7 @@ export type DevnetErrorCode =
   | 'DEVNET_STATE'
 
 /** An error from the harness; start failures carry the tail of the daemon's log in `details`. */
-export class DevnetError extends ChainopsError {
+export class DevnetError extends ChainopsError<DevnetErrorCode> {
   override name = 'DevnetError'
   declare readonly code: DevnetErrorCode
   constructor(parameters: { code: DevnetErrorCode; shortMessage: string; details?: string; cause?: unknown }) {

@@ -1,5 +1,11 @@
 import { ChainopsError, type ChainopsErrorParameters } from '@chainops/core'
 
+declare module '@chainops/core' {
+  interface ChainopsErrorCodes {
+    clique: CliqueErrorCode
+  }
+}
+
 /** Stable codes of every error @chainops/clique throws; callers switch on them. */
 export type CliqueErrorCode =
   | 'QUANTITY_INVALID'
@@ -26,7 +32,7 @@ export type CliqueErrorParameters = Omit<ChainopsErrorParameters, 'code'> & {
 }
 
 /** Every error of @chainops/clique: a `ChainopsError` with a Clique code and, for input errors, the JSON path. */
-export class CliqueError extends ChainopsError {
+export class CliqueError extends ChainopsError<CliqueErrorCode> {
   override name = 'CliqueError'
   declare readonly code: CliqueErrorCode
   readonly path: string | undefined

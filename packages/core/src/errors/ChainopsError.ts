@@ -1,7 +1,29 @@
+import type { CoreErrorCode } from './CoreErrorCode.ts'
+
+/**
+ * The registry of every package's error codes. Each package adds its own union by declaration
+ * merging, so that `isChainopsError(error, 'MINT_NONCE_GAP')` is checked by the compiler against
+ * the codes of the packages a program imports:
+ *
+ * ```ts
+ * declare module '@chainops/core' {
+ *   interface ChainopsErrorCodes {
+ *     lightning: LightningErrorCode
+ *   }
+ * }
+ * ```
+ */
+export interface ChainopsErrorCodes {
+  core: CoreErrorCode
+}
+
+/** Every error code known to the program: the union of the registered packages' codes. */
+export type ChainopsErrorCode = ChainopsErrorCodes[keyof ChainopsErrorCodes]
+
 /** Parameters every chainops error is built from. `code` is stable: callers switch on it. */
-export type ChainopsErrorParameters = {
-  /** Stable, SCREAMING_SNAKE code such as `GENESIS_EXTRA_DATA_LENGTH`. */
-  code: string
+export type ChainopsErrorParameters<TCode extends string = string> = {
+  /** Stable, SCREAMING_SNAKE code prefixed by its package's concept, such as `GENESIS_EXTRA_DATA_LENGTH`. */
+  code: TCode
   /** One human line: what is wrong. */
   shortMessage: string
   /** Where and why, in words; never a secret. */
@@ -15,16 +37,16 @@ export type ChainopsErrorParameters = {
 /**
  * The one base of every error chainops throws. Mirrors viem's `BaseError`: a stable `code`, a
  * `shortMessage`, `details`, `metaMessages` and the original `cause`, with `walk()` to find a
- * cause in the chain.
+ * cause in the chain. `TCode` is the package's code union.
  */
-export class ChainopsError extends Error {
+export class ChainopsError<TCode extends string = string> extends Error {
   override name = 'ChainopsError'
-  readonly code: string
+  readonly code: TCode
   readonly shortMessage: string
   readonly details: string | undefined
   readonly metaMessages: readonly string[] | undefined
 
-  constructor(parameters: ChainopsErrorParameters) {
+  constructor(parameters: ChainopsErrorParameters<TCode>) {
     const { code, shortMessage, details, metaMessages, cause } = parameters
     const lines = [`${shortMessage} [${code}]`]
     if (metaMessages?.length) lines.push('', ...metaMessages)
@@ -53,12 +75,20 @@ export class ChainopsError extends Error {
     return predicate ? undefined : last
   }
 
-  toJSON(): { name: string; code: string; shortMessage: string; details: string | undefined } {
+  toJSON(): { name: string; code: TCode; shortMessage: string; details: string | undefined } {
     return { name: this.name, code: this.code, shortMessage: this.shortMessage, details: this.details }
   }
 }
 
-/** True when `error` is a ChainopsError, optionally with the given code. */
-export function isChainopsError(error: unknown, code?: string): error is ChainopsError {
+/**
+ * True when `error` is a ChainopsError, optionally with the given code. The code is checked by the
+ * compiler against {@link ChainopsErrorCodes}: a misspelt or unknown code does not compile.
+ */
+export function isChainopsError(error: unknown): error is ChainopsError
+export function isChainopsError<TCode extends ChainopsErrorCode>(
+  error: unknown,
+  code: TCode | undefined,
+): error is ChainopsError<TCode>
+export function isChainopsError(error: unknown, code?: string): boolean {
   return error instanceof ChainopsError && (code === undefined || error.code === code)
 }

@@ -7,13 +7,14 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { fileURLToPath } from 'node:url'
 import { isChainopsError } from '../errors/ChainopsError.ts'
+import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
 import { QueueError } from './QueueError.ts'
 import { queueContract } from './queueContract.ts'
 import { SqliteQueue, type SqliteQueueParameters } from './SqliteQueue.ts'
 
 const drainScript = fileURLToPath(new URL('./testProcesses/drainQueue.ts', import.meta.url))
 
-function failsWith(code: string, details?: string) {
+function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { isChainopsError } from '../errors/ChainopsError.ts'
+import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
 import type { Queue } from './Queue.ts'
 
 /** What a queue adapter gives the shared tests; one target per test. */
@@ -23,7 +24,7 @@ export type QueueContractTarget = {
   dispose(): Promise<void>
 }
 
-function failsWith(code: string, details?: string) {
+function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)
 }
 

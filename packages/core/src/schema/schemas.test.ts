@@ -26,9 +26,14 @@ describe('hexSchema, addressSchema, bigintStringSchema', () => {
     const broken = checksummed.replace('aAeb', 'AAeb')
     for (const bad of [broken, checksummed.slice(0, 41), `${checksummed}00`, 'vitalik.eth', 42]) {
       assert.throws(
-        () => parseWith(v.object({ to: addressSchema }), { to: bad }, { code: 'TX_INVALID', what: 'transaction' }),
+        () =>
+          parseWith(
+            v.object({ to: addressSchema }),
+            { to: bad },
+            { code: 'UNITS_INVALID_AMOUNT', what: 'transaction' },
+          ),
         (error) =>
-          isChainopsError(error, 'TX_INVALID') &&
+          isChainopsError(error, 'UNITS_INVALID_AMOUNT') &&
           error.details ===
             `to: expected a 20-byte 0x address (EIP-55 checksummed when mixed case), received ${typeof bad}`,
       )

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict'
 import { inspect } from 'node:util'
 import { isChainopsError } from '../errors/ChainopsError.ts'
+import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
 import { createLogger } from '../logger/createLogger.ts'
 import { isSecret } from '../secret/Secret.ts'
 import { envSecretSource } from './envSecretSource.ts'
 import { SecretError } from './SecretError.ts'
 
-function failsWith(code: string, details?: string) {
+function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)
 }
 

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { isChainopsError } from '../errors/ChainopsError.ts'
+import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
 import { createLogger } from '../logger/createLogger.ts'
 import { fileSecretSource } from './fileSecretSource.ts'
 
-function failsWith(code: string, details?: string) {
+function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)
 }
 

@@ -6,13 +6,14 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { fileURLToPath } from 'node:url'
 import { isChainopsError } from '../errors/ChainopsError.ts'
+import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
 import { SqliteStore } from './SqliteStore.ts'
 import { StoreError } from './StoreError.ts'
 import { storeContract } from './storeContract.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
-function failsWith(code: string, details?: string) {
+function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { isChainopsError } from '../errors/ChainopsError.ts'
+import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
 import type { Store, StoreTransaction } from './Store.ts'
 
 /** One backing (a SQLite file, a DynamoDB table) for one test, with as many instances as it asks for. */
@@ -10,7 +11,7 @@ export type StoreContractTarget = {
   dispose(): Promise<void>
 }
 
-function failsWith(code: string, details?: string) {
+function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)
 }
 

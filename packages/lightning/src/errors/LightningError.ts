@@ -1,5 +1,11 @@
 import { ChainopsError } from '@chainops/core'
 
+declare module '@chainops/core' {
+  interface ChainopsErrorCodes {
+    lightning: LightningErrorCode
+  }
+}
+
 /**
  * Stable codes of `@chainops/lightning`, by prefix: INVOICE_ (creating invoices), SETTLE_ (the
  * settle subscriber and reconciler), MINT_ (the minter), LND_ (reaching lnd), API_ (the HTTP and
@@ -55,7 +61,7 @@ export type LightningErrorParameters = {
 }
 
 /** An error of the issuance pipeline. Details name what failed, never a macaroon, preimage or key. */
-export class LightningError extends ChainopsError {
+export class LightningError extends ChainopsError<LightningErrorCode> {
   override name = 'LightningError'
   declare readonly code: LightningErrorCode
   constructor(parameters: LightningErrorParameters) {

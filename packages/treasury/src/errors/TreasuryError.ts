@@ -1,5 +1,11 @@
 import { ChainopsError, type ChainopsErrorParameters } from '@chainops/core'
 
+declare module '@chainops/core' {
+  interface ChainopsErrorCodes {
+    treasury: TreasuryErrorCode
+  }
+}
+
 /** Stable codes of every error the key-management half of @chainops/treasury throws. */
 export type TreasuryErrorCode =
   | 'LAYOUT_INVALID'
@@ -37,7 +43,7 @@ export type TreasuryErrorParameters = Omit<ChainopsErrorParameters, 'code'> & { 
  * Every key-management error of @chainops/treasury. Messages name the problem (a word's position,
  * a share's number, a tier's name) and never carry a mnemonic, a share, a word or a passphrase.
  */
-export class TreasuryError extends ChainopsError {
+export class TreasuryError extends ChainopsError<TreasuryErrorCode> {
   override name = 'TreasuryError'
   declare readonly code: TreasuryErrorCode
 

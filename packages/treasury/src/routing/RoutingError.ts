@@ -1,5 +1,11 @@
 import { ChainopsError } from '@chainops/core'
 
+declare module '@chainops/core' {
+  interface ChainopsErrorCodes {
+    treasuryRouting: RoutingErrorCode
+  }
+}
+
 /** Stable codes of {@link RoutingError}. */
 export type RoutingErrorCode =
   /** The Safe holds none of the asset, or the amount asked for is zero. */
@@ -17,7 +23,7 @@ export type RoutingErrorParameters = {
 }
 
 /** Errors of reward routing (Safe -> split -> recipients). */
-export class RoutingError extends ChainopsError {
+export class RoutingError extends ChainopsError<RoutingErrorCode> {
   override name = 'RoutingError'
   declare readonly code: RoutingErrorCode
 

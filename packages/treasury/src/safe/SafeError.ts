@@ -1,5 +1,11 @@
 import { ChainopsError } from '@chainops/core'
 
+declare module '@chainops/core' {
+  interface ChainopsErrorCodes {
+    treasurySafe: SafeErrorCode
+  }
+}
+
 /** Stable codes of {@link SafeError}. */
 export type SafeErrorCode =
   /** The singleton factory's deployment data does not check out (signer, address or init code). */
@@ -37,7 +43,7 @@ export type SafeErrorParameters = {
 }
 
 /** Every error of the Safe vault code: deployment, owners, signatures and execution. */
-export class SafeError extends ChainopsError {
+export class SafeError extends ChainopsError<SafeErrorCode> {
   override name = 'SafeError'
   declare readonly code: SafeErrorCode
 

@@ -1,5 +1,11 @@
 import { ChainopsError } from '@chainops/core'
 
+declare module '@chainops/core' {
+  interface ChainopsErrorCodes {
+    treasurySplits: SplitsErrorCode
+  }
+}
+
 /** Stable codes of {@link SplitsError}. */
 export type SplitsErrorCode =
   /** Recipients and allocations that make no split (empty, repeated, zero, incentive too high). */
@@ -15,7 +21,7 @@ export type SplitsErrorParameters = {
 }
 
 /** Every error of the 0xSplits code. */
-export class SplitsError extends ChainopsError {
+export class SplitsError extends ChainopsError<SplitsErrorCode> {
   override name = 'SplitsError'
   declare readonly code: SplitsErrorCode
 

@@ -1,5 +1,11 @@
 import { ChainopsError } from '@chainops/core'
 
+declare module '@chainops/core' {
+  interface ChainopsErrorCodes {
+    cliIssuance: IssuanceCliErrorCode
+  }
+}
+
 /** Stable codes of {@link IssuanceCliError}. */
 export type IssuanceCliErrorCode =
   /** A file named on the command line cannot be read, or does not hold what the option takes (never echoed). */
@@ -21,7 +27,7 @@ export type IssuanceCliErrorParameters = {
 }
 
 /** Failures of the serve, invoice and demo commands that are not the SDK's own errors (exit 1). */
-export class IssuanceCliError extends ChainopsError {
+export class IssuanceCliError extends ChainopsError<IssuanceCliErrorCode> {
   override name = 'IssuanceCliError'
   declare readonly code: IssuanceCliErrorCode
 

@@ -1,5 +1,11 @@
 import { ChainopsError } from '@chainops/core'
 
+declare module '@chainops/core' {
+  interface ChainopsErrorCodes {
+    cliTreasury: TreasuryCliErrorCode
+  }
+}
+
 /** Stable codes of {@link TreasuryCliError}. */
 export type TreasuryCliErrorCode =
   /** A file named on the command line cannot be read (missing, a directory, no permission). */
@@ -25,7 +31,7 @@ export type TreasuryCliErrorParameters = {
 }
 
 /** Failures of the treasury, safe and splits commands that are not the SDK's own errors (exit 1). */
-export class TreasuryCliError extends ChainopsError {
+export class TreasuryCliError extends ChainopsError<TreasuryCliErrorCode> {
   override name = 'TreasuryCliError'
   declare readonly code: TreasuryCliErrorCode
 
