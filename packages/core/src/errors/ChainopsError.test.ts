@@ -14,7 +14,7 @@ describe('ChainopsError', () => {
     assert.equal(error.shortMessage, 'genesis is bad')
     assert.equal(error.details, 'at alloc[0]')
     assert.equal(error.cause, cause)
-    assert.equal(error.message, 'genesis is bad [GENESIS_BAD]\n\nDetails: at alloc[0]')
+    assert.equal(error.message, 'genesis is bad [STORE_BUSY]\n\nDetails: at alloc[0]')
     assert.ok(isChainopsError(error, 'STORE_BUSY'))
     assert.ok(!isChainopsError(error, 'QUEUE_CLOSED'))
     assert.ok(!isChainopsError(cause))
