@@ -87,6 +87,17 @@ describe('gethConfig', () => {
     assert.match(toml, /^Lifetime = 3600000000000$/m)
   })
 
+  it('with fullMesh, trusts every static peer and dials them all; without it, neither', () => {
+    const meshed = gethConfig({ ...base, maxPeers: 3, fullMesh: true }).nodes[0]?.toml ?? ''
+    const peers = [enode('b2', '10.0.2.10'), enode('c3', '10.0.3.10'), enode('d4', '10.0.1.20')]
+    assert.match(meshed, /^MaxPeers = 3$/m)
+    assert.match(meshed, /^DialRatio = 1$/m)
+    assert.ok(meshed.split('\n').includes(`TrustedNodes = [${peers.map((p) => JSON.stringify(p)).join(', ')}]`))
+    const toml = out[0]?.toml ?? ''
+    assert.equal(toml.includes('DialRatio'), false)
+    assert.equal(toml.includes('TrustedNodes'), false)
+  })
+
   const bad: [string, Partial<GethConfigParameters>, string][] = [
     ['an admin module on the RPC node', { rpcModules: ['eth', 'admin'] }, 'rpcModules.1'],
     ['the clique module', { rpcModules: ['clique'] }, 'rpcModules.0'],
@@ -120,6 +131,7 @@ describe('gethConfig', () => {
     ['a port of 70000', { nodes: [{ ...(nodes[0] as GethNodeSpec), p2pPort: 70000 }] }, 'nodes.0.p2pPort'],
     ['a gas limit of 0', { gasLimit: 0n }, 'gasLimit'],
     ['a negative pool size', { txPool: { globalSlots: -1 } }, 'txPool.globalSlots'],
+    ['a fullMesh that is not a boolean', { fullMesh: 'yes' as unknown as boolean }, 'fullMesh'],
   ]
   for (const [name, override, path] of bad) {
     it(`refuses ${name} with CONFIG_INVALID at ${path}`, () => {

@@ -48,6 +48,12 @@ export type GethConfigParameters = {
   rpcModules?: readonly string[]
   txPool?: TxPoolLimits
   maxPeers?: number
+  /**
+   * Every node dials all of its static peers and trusts them (`DialRatio = 1`, `TrustedNodes` =
+   * the static nodes), so a closed network forms its full mesh even with `maxPeers` as low as the
+   * number of other nodes. Default false.
+   */
+  fullMesh?: boolean
 }
 
 export type GethNodeConfig = {
@@ -94,11 +100,13 @@ export function gethConfig(parameters: GethConfigParameters): GethConfigReturnTy
     rpcModules = PUBLIC_RPC_MODULES,
     txPool = {},
     maxPeers = 50,
+    fullMesh = false,
   } = parameters
   if (!Number.isSafeInteger(networkId) || networkId < 1) fail('networkId', 'networkId must be a positive integer')
   if (typeof gasLimit !== 'bigint' || gasLimit < 5000n || gasLimit > 2n ** 63n - 1n)
     fail('gasLimit', 'gasLimit must be a bigint from 5000 to 2^63-1')
   if (!Number.isSafeInteger(maxPeers) || maxPeers < 1) fail('maxPeers', 'maxPeers must be a positive integer')
+  if (typeof fullMesh !== 'boolean') fail('fullMesh', 'fullMesh must be a boolean')
   if (!nodes.some((n) => n.role === 'sealer')) fail('nodes', 'at least one sealer is needed')
   for (const [i, module] of rpcModules.entries()) {
     if (!(PUBLIC_RPC_MODULES as readonly string[]).includes(module)) {
@@ -208,6 +216,7 @@ export function gethConfig(parameters: GethConfigParameters): GethConfigReturnTy
         '# Without this geth fills in the mainnet discv5 bootnodes.',
         'BootstrapNodesV5 = []',
         `StaticNodes = ${tomlList(staticNodes)}`,
+        ...(fullMesh ? ['DialRatio = 1', `TrustedNodes = ${tomlList(staticNodes)}`] : []),
         '',
       ]
       const args = sealer
