@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs'
 import { type Hex, keccak256, stringToHex } from 'viem'
 import { EMPTY_TRIE_ROOT, type TrieEntry, trieRoot } from './trieRoot.ts'
 
-// Vectors from ethereum/tests; see vectors/README.md for the commits.
-const load = <T>(name: string): T =>
-  JSON.parse(readFileSync(new URL(`./vectors/${name}`, import.meta.url), 'utf8')) as T
+// Known answers from ethereum/tests, read from ../shared/vectors beside the repository (its README
+// names each file's repository, path and commit); the project carries no copy.
+const vectors = new URL('../../../../../shared/vectors/ethereum-tests/', import.meta.url)
+const load = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, vectors), 'utf8')) as T
 const toHex = (text: string): Hex => (text.startsWith('0x') ? (text as Hex) : stringToHex(text))
 
 describe('trieRoot', () => {
