@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { buildGenesis, deterministicDeploymentProxy, genesisHash, parseGenesis, toGenesisJson } from '@chainops/clique'
 import { daemonBinary, tempDir } from '@chainops/devnet'
 import { type Hex, parseEther } from 'viem'
-import { buildGenesis, deterministicDeploymentProxy, genesisHash, parseGenesis, toGenesisJson } from '../src/index.ts'
 
 const run = promisify(execFile)
-const seedText = readFileSync(new URL('./fixtures/seed-genesis.json', import.meta.url), 'utf8')
+const seedText = readFileSync(new URL('../../packages/clique/test/fixtures/seed-genesis.json', import.meta.url), 'utf8')
 
 /** Runs the real `geth init` on `json` and returns the hash geth logs as written. */
 async function gethInitHash(json: string): Promise<string> {

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { type GethCliqueNetwork, type GethGenesis, startGethClique } from '@chainops/devnet'
-import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
 import {
   buildGenesis,
   getSigners,
@@ -11,7 +8,10 @@ import {
   recoverSealer,
   sealerHealth,
   toGenesisJson,
-} from '../src/index.ts'
+} from '@chainops/clique'
+import { type GethCliqueNetwork, type GethGenesis, startGethClique } from '@chainops/devnet'
+import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
 
 const PERIOD = 1
 // Fixed keys so a failure can be replayed; these accounts exist only on the throwaway devnet.

@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process'
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { enodeIdFromNodeKey, gethConfig } from '@chainops/clique'
 import { Secret } from '@chainops/core'
 import { daemonBinary, tempDir } from '@chainops/devnet'
-import { enodeIdFromNodeKey, gethConfig } from '../src/index.ts'
 
 const run = promisify(execFile)
 const key = (n: number) => new Secret(`0x${n.toString(16).padStart(64, '0')}`)
