@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util'
+import { CliError } from '../errors/CliError.ts'
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
 
@@ -26,11 +27,16 @@ export type Command = {
   options?: OptionsConfig
   /** Free text under the options in `--help`. */
   help?: string
-  /** Returns the exit code: 0 ok, 1 findings or failure. Usage errors throw UsageError (exit 2). */
+  /** Returns the exit code: 0 ok, 1 findings or failure. Bad usage throws a CLI_USAGE CliError (exit 2). */
   run(input: CommandInput): Promise<number>
 }
 
-/** Bad usage: unknown command or flag, missing argument. Exits 2. */
-export class UsageError extends Error {
-  override name = 'UsageError'
+/**
+ * @deprecated Throw `usageError(message)` (a CLI_USAGE CliError). Kept only until the issuance
+ * commands move to it.
+ */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super({ code: 'CLI_USAGE', shortMessage: message })
+  }
 }

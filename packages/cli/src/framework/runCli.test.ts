@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { ChainopsError } from '@chainops/core'
-import { type Command, type CommandIo, UsageError } from './Command.ts'
+import { usageError } from '../errors/usageError.ts'
+import type { Command, CommandIo } from './Command.ts'
 import { runCli } from './runCli.ts'
 
 function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
@@ -18,7 +19,7 @@ const commands: Command[] = [
     options: { tolerate: { type: 'string' }, json: { type: 'boolean' } },
     async run({ values, positionals, io }) {
       calls.push({ values: { ...values }, positionals })
-      if (values.tolerate === 'bad') throw new UsageError('--tolerate must be a number')
+      if (values.tolerate === 'bad') throw usageError('--tolerate must be a number')
       if (values.tolerate === 'fail') {
         throw new ChainopsError({ code: 'PLAN_IMPOSSIBLE', shortMessage: 'cannot plan', details: 'because' })
       }

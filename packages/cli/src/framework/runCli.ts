@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { isChainopsError } from '@chainops/core'
-import { type Command, type CommandIo, UsageError } from './Command.ts'
+import { CliError } from '../errors/CliError.ts'
+import { usageError } from '../errors/usageError.ts'
+import type { Command, CommandIo } from './Command.ts'
 
 const helpOption = { help: { type: 'boolean', short: 'h' } } as const
 
@@ -86,10 +88,14 @@ export async function runCli(
       strict: true,
     })
     return await command.run({ values, positionals, io })
-  } catch (error) {
-    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`chainops ${command.path.join(' ')}: ${(error as Error).message}\n\n${formatHelp(command)}`)
-      return 2
+  } catch (caught) {
+    const error =
+      caught instanceof Error && (caught as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+        ? usageError((caught as Error).message, { cause: caught })
+        : caught
+    if (error instanceof CliError && error.exitCode === 2) {
+      io.err(`chainops ${command.path.join(' ')}: ${error.shortMessage}\n\n${formatHelp(command)}`)
+      return error.exitCode
     }
     if (isChainopsError(error)) {
       io.err(`chainops ${command.path.join(' ')}: ${error.message}`)

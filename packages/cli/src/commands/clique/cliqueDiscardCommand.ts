@@ -1,6 +1,7 @@
 import { discard } from '@chainops/clique'
 import { getAddress, isAddress } from 'viem'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { rpcFlag } from './flags/rpcFlag.ts'
 import { toJsonText } from './output/toJsonText.ts'
 import { withCliqueClient } from './rpc/withCliqueClient.ts'
@@ -19,11 +20,11 @@ export const cliqueDiscardCommand: Command = {
     'already counted in a block stays counted; this only stops the sealer from casting it again.',
   ].join('\n'),
   async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
     const rpc = rpcFlag(values.rpc)
-    if (values.address === undefined) throw new UsageError('--address is required (the signer the vote was about)')
+    if (values.address === undefined) throw usageError('--address is required (the signer the vote was about)')
     const text = String(values.address)
-    if (!isAddress(text, { strict: false })) throw new UsageError(`--address "${text}" is not a 20-byte hex address`)
+    if (!isAddress(text, { strict: false })) throw usageError(`--address "${text}" is not a 20-byte hex address`)
     const address = getAddress(text)
     await withCliqueClient(rpc, (client) => discard(client, { address }))
     io.out(

@@ -1,5 +1,6 @@
 import { sealerHealth } from '@chainops/clique'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { addressListFlag } from './flags/addressListFlag.ts'
 import { integerFlag } from './flags/integerFlag.ts'
 import { rpcFlag } from './flags/rpcFlag.ts'
@@ -24,7 +25,7 @@ export const cliqueHealthCommand: Command = {
     'Exit code 1 when the live signers are at or below quorum (one more failure halts the chain, or it has halted).',
   ].join('\n'),
   async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
     const rpc = rpcFlag(values.rpc)
     const blocks = integerFlag(values.blocks, 'blocks', 50, { min: 1, max: 10_000 }) as number
     const period = integerFlag(values.period, 'period', undefined, { min: 1 })

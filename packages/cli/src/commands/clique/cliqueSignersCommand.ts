@@ -1,5 +1,6 @@
 import { getSigners } from '@chainops/clique'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { bigintFlag } from './flags/bigintFlag.ts'
 import { rpcFlag } from './flags/rpcFlag.ts'
 import { toJsonText } from './output/toJsonText.ts'
@@ -12,7 +13,7 @@ export const cliqueSignersCommand: Command = {
   options: { rpc: { type: 'string' }, block: { type: 'string' }, json: { type: 'boolean' } },
   help: 'Needs a node that serves the clique API (a sealer over IPC, or a devnet sealer over HTTP); public RPC nodes refuse it.',
   async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
     const rpc = rpcFlag(values.rpc)
     const blockNumber = bigintFlag(values.block, 'block', undefined)
     const signers = await withCliqueClient(rpc, (client) =>

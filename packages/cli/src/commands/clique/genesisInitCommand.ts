@@ -7,7 +7,8 @@ import {
   planCapacity,
   toGenesisJson,
 } from '@chainops/clique'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { writeOutputFile } from './files/writeOutputFile.ts'
 import { addressListFlag } from './flags/addressListFlag.ts'
 import { allocFlag } from './flags/allocFlag.ts'
@@ -42,14 +43,14 @@ export const genesisInitCommand: Command = {
     'Without --out the genesis JSON goes to stdout and its hash to stderr; --json prints { hash, genesis } (or { hash, path } with --out).',
   ].join('\n'),
   async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
-    if (values.sealers === undefined) throw new UsageError('--sealers is required (the initial signer addresses)')
+    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
+    if (values.sealers === undefined) throw usageError('--sealers is required (the initial signer addresses)')
     if (values['gas-limit'] !== undefined && values['target-tps'] !== undefined) {
-      throw new UsageError('give --gas-limit or --target-tps, not both')
+      throw usageError('give --gas-limit or --target-tps, not both')
     }
     const hardfork = (values.hardfork ?? 'london') as Hardfork
     if (!HARDFORKS.includes(hardfork)) {
-      throw new UsageError(`--hardfork must be one of ${HARDFORKS.join(', ')} (Clique seals up to London)`)
+      throw usageError(`--hardfork must be one of ${HARDFORKS.join(', ')} (Clique seals up to London)`)
     }
     const period = integerFlag(values.period, 'period', 5, { min: 1 }) as number
     const targetTps = integerFlag(values['target-tps'], 'target-tps', undefined, { min: 1 })

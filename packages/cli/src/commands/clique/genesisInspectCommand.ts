@@ -7,7 +7,8 @@ import {
   parseGenesis,
   UNSUPPORTED_FORKS,
 } from '@chainops/clique'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { readTextFile } from './files/readTextFile.ts'
 import { formatTable } from './output/formatTable.ts'
 import { toJsonText } from './output/toJsonText.ts'
@@ -20,8 +21,8 @@ export const genesisInspectCommand: Command = {
   help: 'The file must parse (exit 1 with the field at fault otherwise); `genesis lint` judges it.',
   async run({ values, positionals, io }) {
     const [file, ...extra] = positionals
-    if (file === undefined) throw new UsageError('FILE is required (the genesis JSON to inspect)')
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`)
+    if (file === undefined) throw usageError('FILE is required (the genesis JSON to inspect)')
+    if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`)
     const genesis = parseGenesis(await readTextFile(file))
     const { signers } = decodeExtraData(genesis.extraData, { strict: false })
     const forks: Record<string, number> = {}

@@ -1,5 +1,6 @@
 import { lintGenesis } from '@chainops/clique'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { readTextFile } from './files/readTextFile.ts'
 import { coinsFlag } from './flags/coinsFlag.ts'
 import { integerFlag } from './flags/integerFlag.ts'
@@ -23,8 +24,8 @@ export const genesisLintCommand: Command = {
   ].join('\n'),
   async run({ values, positionals, io }) {
     const [file, ...extra] = positionals
-    if (file === undefined) throw new UsageError('FILE is required (the genesis JSON to lint)')
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`)
+    if (file === undefined) throw usageError('FILE is required (the genesis JSON to lint)')
+    if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`)
     const targetTps = integerFlag(values['target-tps'], 'target-tps', undefined, { min: 1 })
     const tolerateFailures = integerFlag(values['tolerate-failures'], 'tolerate-failures', undefined, { max: 1000 })
     const expectedSupply =

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { enodeIdFromNodeKey, type GethNodeSpec, gethConfig, planCapacity } from '@chainops/clique'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { loadOrCreateNodeKey } from './files/loadOrCreateNodeKey.ts'
 import { writeOutputFile } from './files/writeOutputFile.ts'
 import { addressListFlag } from './flags/addressListFlag.ts'
@@ -49,19 +50,19 @@ export const gethConfigCommand: Command = {
     'Defaults: 1 RPC node, network id 2789, gas limit 30,000,000, out dir ./geth-config.',
   ].join('\n'),
   async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
-    if (values.signers === undefined) throw new UsageError('--signers is required (one signer address per sealer)')
+    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
+    if (values.signers === undefined) throw usageError('--signers is required (one signer address per sealer)')
     const signers = addressListFlag(values.signers, 'signers')
     const sealers = integerFlag(values.sealers, 'sealers', signers.length, { min: 1, max: 64 }) as number
     if (sealers !== signers.length) {
-      throw new UsageError(`--sealers ${sealers} but --signers lists ${signers.length} address(es)`)
+      throw usageError(`--sealers ${sealers} but --signers lists ${signers.length} address(es)`)
     }
     const rpcNodes = integerFlag(values['rpc-nodes'], 'rpc-nodes', 1, { max: 64 }) as number
     if (values['gas-limit'] !== undefined && values['target-tps'] !== undefined) {
-      throw new UsageError('give --gas-limit or --target-tps, not both')
+      throw usageError('give --gas-limit or --target-tps, not both')
     }
     const targetTps = integerFlag(values['target-tps'], 'target-tps', undefined, { min: 1 })
-    if (targetTps !== undefined && values.period === undefined) throw new UsageError('--target-tps needs --period')
+    if (targetTps !== undefined && values.period === undefined) throw usageError('--target-tps needs --period')
     const gasLimit =
       targetTps !== undefined
         ? planCapacity({ tps: targetTps, period: integerFlag(values.period, 'period', 5, { min: 1 }) as number })
@@ -73,10 +74,10 @@ export const gethConfigCommand: Command = {
     ]
     const hosts = listFlag(values.hosts)
     if (hosts === undefined) {
-      throw new UsageError(`--hosts is required: the address other nodes dial for each of ${names.join(', ')}`)
+      throw usageError(`--hosts is required: the address other nodes dial for each of ${names.join(', ')}`)
     }
     if (hosts.length !== names.length) {
-      throw new UsageError(`--hosts lists ${hosts.length} host(s) for ${names.length} nodes (${names.join(', ')})`)
+      throw usageError(`--hosts lists ${hosts.length} host(s) for ${names.length} nodes (${names.join(', ')})`)
     }
     const zones = listFlag(values.zones)
     const p2pPort = integerFlag(values['p2p-port'], 'p2p-port', 30303, { min: 1, max: 65535 }) as number

@@ -1,5 +1,6 @@
 import { planCapacity } from '@chainops/clique'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { bigintFlag } from './flags/bigintFlag.ts'
 import { integerFlag } from './flags/integerFlag.ts'
 import { requiredIntegerFlag } from './flags/requiredIntegerFlag.ts'
@@ -19,7 +20,7 @@ export const planCapacityCommand: Command = {
   },
   help: 'Defaults: 21000 gas a transaction (a plain transfer), 20% headroom. Give the sealers the same miner.gaslimit.',
   async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
     const tps = requiredIntegerFlag(values.tps, 'tps', { min: 1 })
     const period = requiredIntegerFlag(values.period, 'period', { min: 1 })
     const gasPerTx = bigintFlag(values['gas-per-tx'], 'gas-per-tx', 21_000n, 21_000n) as bigint

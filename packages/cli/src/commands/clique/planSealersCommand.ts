@@ -1,5 +1,6 @@
 import { planSealers } from '@chainops/clique'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { requiredIntegerFlag } from './flags/requiredIntegerFlag.ts'
 import { formatTable } from './output/formatTable.ts'
 import { toJsonText } from './output/toJsonText.ts'
@@ -11,7 +12,7 @@ export const planSealersCommand: Command = {
   options: { 'tolerate-failures': { type: 'string' }, json: { type: 'boolean' } },
   help: 'Clique needs floor(N/2)+1 live signers, so N = 2K+1 and an even count adds no tolerance.',
   async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
     const plan = planSealers({
       tolerateFailures: requiredIntegerFlag(values['tolerate-failures'], 'tolerate-failures', { max: 1000 }),
     })

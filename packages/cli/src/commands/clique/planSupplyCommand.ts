@@ -1,5 +1,6 @@
 import { formatCoins, planSupply } from '@chainops/clique'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { bigintFlag } from './flags/bigintFlag.ts'
 import { coinsFlag } from './flags/coinsFlag.ts'
 import { integerFlag } from './flags/integerFlag.ts'
@@ -33,7 +34,7 @@ export const planSupplyCommand: Command = {
     'Prints where the plan does not add up; exit code 1 when a finding is an error (e.g. the float exceeds the loss cap).',
   ].join('\n'),
   async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
     const parameters = {
       coldWalletCoins: wholeCoins(values['cold-wallet'], 'cold-wallet'),
       emergencyWallets: whole(values['emergency-wallets'], 'emergency-wallets'),

@@ -1,5 +1,6 @@
 import { formatEther, getAddress, isAddress } from 'viem'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { runInvoiceToMintDemo } from './runInvoiceToMintDemo.ts'
 
 export const demo: Command = {
@@ -15,14 +16,14 @@ export const demo: Command = {
   help: 'Starts a 3-sealer geth Clique chain, btcd with two lnd nodes (payer -> operator) and, with --mode aws, moto (DynamoDB, SQS FIFO, SSM); runs the issuance service on them; creates an invoice for --sats (default 2500) to --address (default a fresh one), pays it from the payer node, waits for the mint and prints the payment hash, the mint transaction, its block and the new balance. Everything is stopped at the end. Needs `bash scripts/setup.sh` first (daemons).',
   async run({ values, io }) {
     const mode = typeof values.mode === 'string' ? values.mode : 'embedded'
-    if (mode !== 'embedded' && mode !== 'aws') throw new UsageError(`--mode must be embedded or aws, got "${mode}"`)
+    if (mode !== 'embedded' && mode !== 'aws') throw usageError(`--mode must be embedded or aws, got "${mode}"`)
     const satsText = typeof values.sats === 'string' ? values.sats : '2500'
     if (!/^[1-9][0-9]{0,6}$/.test(satsText) || BigInt(satsText) > 1_000_000n)
-      throw new UsageError('--sats must be a whole number from 1 to 1000000')
+      throw usageError('--sats must be a whole number from 1 to 1000000')
     let address: `0x${string}` | undefined
     if (values.address !== undefined) {
       if (typeof values.address !== 'string' || !isAddress(values.address, { strict: true }))
-        throw new UsageError('--address must be an address (EIP-55 checksummed when mixed case)')
+        throw usageError('--address must be an address (EIP-55 checksummed when mixed case)')
       address = getAddress(values.address)
     }
     const result = await runInvoiceToMintDemo({

@@ -13,8 +13,8 @@ import {
 import { authenticatedLndGrpc, pay } from 'lightning'
 import { type Address, createPublicClient, formatEther, getAddress, type Hex, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { CliError } from '../../errors/CliError.ts'
 import { callApi, waitForFinalInvoice } from '../issuance/apiClient.ts'
-import { IssuanceCliError } from '../issuance/IssuanceCliError.ts'
 
 export type InvoiceToMintDemoParameters = {
   mode: IssuanceMode
@@ -70,7 +70,13 @@ export async function runInvoiceToMintDemo(parameters: InvoiceToMintDemoParamete
     const geth = stack.geth
     const operatorNode = stack.lightning?.nodes.operator
     const payer = stack.lightning?.nodes.payer
-    if (!geth || !operatorNode || !payer) throw new Error('the stack started without geth or the lnd nodes')
+    if (!geth || !operatorNode || !payer) {
+      throw new CliError({
+        code: 'CLI_STACK_INCOMPLETE',
+        shortMessage: 'the stack started without geth or the lnd nodes',
+        details: `geth ${geth ? 'up' : 'missing'}, lnd operator ${operatorNode ? 'up' : 'missing'}, lnd payer ${payer ? 'up' : 'missing'}`,
+      })
+    }
     const rpcUrl = (geth.rpc ?? geth.sealers[0])?.rpcUrl as string
     onProgress(`stack ready (${elapsed()}): chain ${geth.chainId} at ${rpcUrl}, lnd operator ${operatorNode.socket}`)
 
@@ -86,7 +92,7 @@ export async function runInvoiceToMintDemo(parameters: InvoiceToMintDemoParamete
       resources = { ...openEmbeddedIssuanceResources({ path: `${dir}/issuance.db` }), signerKey: operatorKey }
     } else {
       const moto = stack.moto
-      if (!moto) throw new Error('the stack started without moto')
+      if (!moto) throw new CliError({ code: 'CLI_STACK_INCOMPLETE', shortMessage: 'the stack started without moto' })
       await new SSMClient(moto.clientConfig).send(
         new PutParameterCommand({
           Name: '/chainops/demo/operator-key',
@@ -144,7 +150,7 @@ export async function runInvoiceToMintDemo(parameters: InvoiceToMintDemoParamete
       onState: (state) => onProgress(`invoice state ${state}`),
     })) as Record<string, string>
     if (status.state !== 'MINTED')
-      throw new IssuanceCliError({ code: 'CLI_TIMEOUT', shortMessage: `the invoice ended ${status.state}, not MINTED` })
+      throw new CliError({ code: 'CLI_TIMEOUT', shortMessage: `the invoice ended ${status.state}, not MINTED` })
     const mintedSeenAt = Date.now()
     const client = createPublicClient({ transport: http(rpcUrl) })
     const block = await client.getBlock({ blockNumber: BigInt(status.mintBlock as string) })

@@ -4,15 +4,15 @@ import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { isPidAlive } from '@chainops/devnet'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { formatEndpoints } from './formatEndpoints.ts'
 import { readState, statePath } from './stateFile.ts'
 
 function positiveInt(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback
   const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed < 1)
-    throw new UsageError(`--${name} must be a positive integer, got "${value}"`)
+  if (!Number.isInteger(parsed) || parsed < 1) throw usageError(`--${name} must be a positive integer, got "${value}"`)
   return parsed
 }
 

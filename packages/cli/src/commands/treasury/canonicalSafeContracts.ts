@@ -1,6 +1,6 @@
 import { type SafeContracts, safeV141Contracts } from '@chainops/treasury'
 import { keccak256, type PublicClient } from 'viem'
-import { TreasuryCliError } from './TreasuryCliError.ts'
+import { CliError } from '../../errors/CliError.ts'
 
 /**
  * The Safe v1.4.1 contracts at their canonical addresses, checked by code hash on this chain
@@ -15,7 +15,7 @@ export async function canonicalSafeContracts(publicClient: PublicClient): Promis
     contracts[contract.name] = contract.address
   }
   if (missing.length) {
-    throw new TreasuryCliError({
+    throw new CliError({
       code: 'CLI_SAFE_CONTRACTS_MISSING',
       shortMessage: 'the Safe v1.4.1 contracts are not deployed on this chain: run `chainops safe deploy` first',
       details: `missing or different: ${missing.join(', ')}`,

@@ -12,9 +12,10 @@ import {
   type WalletClient,
 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { type CommandIo, UsageError } from '../../framework/Command.ts'
+import { CliError } from '../../errors/CliError.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { CommandIo } from '../../framework/Command.ts'
 import { readSecretFile } from './readSecretFile.ts'
-import { TreasuryCliError } from './TreasuryCliError.ts'
 
 export type ConnectedChain = {
   rpcUrl: string
@@ -34,17 +35,17 @@ export async function connectChain(
   withKey: boolean,
 ): Promise<ConnectedChain> {
   const rpcUrl = values.rpc
-  if (typeof rpcUrl !== 'string') throw new UsageError('--rpc URL is required')
-  if (!/^https?:\/\//.test(rpcUrl)) throw new UsageError(`--rpc must be an http(s) URL, got "${rpcUrl}"`)
+  if (typeof rpcUrl !== 'string') throw usageError('--rpc URL is required')
+  if (!/^https?:\/\//.test(rpcUrl)) throw usageError(`--rpc must be an http(s) URL, got "${rpcUrl}"`)
   const keyFile = values['key-file']
-  if (withKey && typeof keyFile !== 'string') throw new UsageError('--key-file F is required')
+  if (withKey && typeof keyFile !== 'string') throw usageError('--key-file F is required')
   let privateKey: Secret<Hex> | undefined
   if (withKey) {
     const text = readSecretFile(keyFile as string, 'key-file', io)
     const key = text.reveal().trim()
     text.wipe()
     if (!/^0x[0-9a-fA-F]{64}$/.test(key)) {
-      throw new TreasuryCliError({
+      throw new CliError({
         code: 'CLI_FILE_INVALID',
         shortMessage: `the --key-file ${keyFile} does not hold a 0x-prefixed 32-byte hex private key`,
       })
@@ -56,10 +57,11 @@ export async function connectChain(
   try {
     chainId = await createPublicClient({ transport }).getChainId()
   } catch (cause) {
-    throw new TreasuryCliError({
+    throw new CliError({
       code: 'CLI_CHAIN_CALL_FAILED',
       shortMessage: `the RPC at ${rpcUrl} does not answer eth_chainId`,
       details: cause instanceof Error ? cause.message.split('\n')[0] : undefined,
+      cause,
     })
   }
   const chain = defineChain({

@@ -1,5 +1,5 @@
 import type { Address } from 'viem'
-import { UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
 import { addressArgument } from './addressArgument.ts'
 import { integerArgument } from './integerArgument.ts'
 
@@ -13,12 +13,12 @@ export function parseRecipients(value: string): { address: Address; allocation: 
   const recipients = value.split(',').map((entry, i) => {
     const [address, ppm, ...rest] = entry.trim().split('=')
     if (!address || !ppm || rest.length)
-      throw new UsageError(`recipient ${i + 1} of --recipients is not ADDR=PPM: "${entry}"`)
+      throw usageError(`recipient ${i + 1} of --recipients is not ADDR=PPM: "${entry}"`)
     const allocation = integerArgument(ppm, `the share of recipient ${i + 1}`)
-    if (allocation === 0n) throw new UsageError(`recipient ${i + 1} of --recipients has a zero share`)
+    if (allocation === 0n) throw usageError(`recipient ${i + 1} of --recipients has a zero share`)
     return { address: addressArgument(address, `recipient ${i + 1} of --recipients`), allocation }
   })
   const total = recipients.reduce((sum, r) => sum + r.allocation, 0n)
-  if (total !== PPM) throw new UsageError(`--recipients shares must sum to 1000000 ppm (100%), they sum to ${total}`)
+  if (total !== PPM) throw usageError(`--recipients shares must sum to 1000000 ppm (100%), they sum to ${total}`)
   return recipients
 }

@@ -1,7 +1,7 @@
 import { Secret } from '@chainops/core'
+import { CliError } from '../../errors/CliError.ts'
 import type { CommandIo } from '../../framework/Command.ts'
 import { readSecretFile } from './readSecretFile.ts'
-import { TreasuryCliError } from './TreasuryCliError.ts'
 
 /**
  * `--passphrases-file F`: a JSON object from tier name to passphrase (`{"MasterAdminVault": "..."}`);
@@ -20,7 +20,7 @@ export function readPassphrasesFile(path: unknown, io: CommandIo): Record<string
     text.wipe()
   }
   const invalid = (details: string) =>
-    new TreasuryCliError({
+    new CliError({
       code: 'CLI_FILE_INVALID',
       shortMessage: `the --passphrases-file ${path} is not a JSON object from tier name to passphrase`,
       details,

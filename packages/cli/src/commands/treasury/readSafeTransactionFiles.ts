@@ -1,9 +1,9 @@
 import { type FromSafeTransactionFileReturnType, fromSafeTransactionFile } from '@chainops/treasury'
 import { isAddressEqual } from 'viem'
-import { UsageError } from '../../framework/Command.ts'
+import { CliError } from '../../errors/CliError.ts'
+import { usageError } from '../../errors/usageError.ts'
 import type { ConnectedChain } from './connectChain.ts'
 import { readTextFile } from './readTextFile.ts'
-import { TreasuryCliError } from './TreasuryCliError.ts'
 
 /**
  * The Safe transaction files named as positionals (at least one), each checked by
@@ -13,11 +13,11 @@ export function readSafeTransactionFiles(
   paths: readonly string[],
   chain: ConnectedChain,
 ): FromSafeTransactionFileReturnType[] {
-  if (paths.length === 0) throw new UsageError('name the Safe transaction file (TX.json)')
+  if (paths.length === 0) throw usageError('name the Safe transaction file (TX.json)')
   const files = paths.map((path) => {
     const read = fromSafeTransactionFile(readTextFile(path, 'Safe transaction'))
     if (read.chainId !== chain.chainId) {
-      throw new TreasuryCliError({
+      throw new CliError({
         code: 'CLI_CHAIN_MISMATCH',
         shortMessage: `${path} is for chain ${read.chainId}, the RPC serves chain ${chain.chainId}`,
       })
@@ -27,7 +27,7 @@ export function readSafeTransactionFiles(
   const [first] = files
   for (const [i, other] of files.entries()) {
     if (first && !isAddressEqual(other.safeAddress, first.safeAddress)) {
-      throw new TreasuryCliError({
+      throw new CliError({
         code: 'CLI_FILE_INVALID',
         shortMessage: `${paths[i]} is for Safe ${other.safeAddress}, ${paths[0]} for ${first.safeAddress}`,
       })

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { Secret } from '@chainops/core'
+import { CliError } from '../../errors/CliError.ts'
 import type { CommandIo } from '../../framework/Command.ts'
-import { TreasuryCliError } from './TreasuryCliError.ts'
 
 /**
  * A secret file (mnemonic, shares, passphrases, private key) as a `Secret`. A file others can read
@@ -19,10 +19,11 @@ export function readSecretFile(path: string, option: string, io: CommandIo): Sec
     }
     text = readFileSync(path, 'utf8')
   } catch (cause) {
-    throw new TreasuryCliError({
+    throw new CliError({
       code: 'CLI_FILE_UNREADABLE',
       shortMessage: `cannot read the --${option} file ${path}`,
       details: (cause as NodeJS.ErrnoException).code ?? 'unknown reason',
+      cause,
     })
   }
   return new Secret(text)

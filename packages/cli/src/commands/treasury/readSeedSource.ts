@@ -1,5 +1,6 @@
 import { bip39SeedSource, type SeedSource, slip39SeedSource } from '@chainops/treasury'
-import { type CommandIo, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { CommandIo } from '../../framework/Command.ts'
 import { readSecretFile } from './readSecretFile.ts'
 
 /**
@@ -11,7 +12,7 @@ export function readSeedSource(values: Record<string, unknown>, io: CommandIo): 
   const mnemonicFile = values['mnemonic-file']
   const shareFile = values['slip39-share-file']
   if ((typeof mnemonicFile === 'string') === (typeof shareFile === 'string')) {
-    throw new UsageError('give exactly one of --mnemonic-file and --slip39-share-file')
+    throw usageError('give exactly one of --mnemonic-file and --slip39-share-file')
   }
   if (typeof mnemonicFile === 'string') {
     const text = readSecretFile(mnemonicFile, 'mnemonic-file', io)

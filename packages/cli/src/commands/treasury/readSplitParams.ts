@@ -1,6 +1,6 @@
 import { type SplitV2Params, splitV2Hash } from '@chainops/treasury'
 import { type Address, type PublicClient, parseAbi } from 'viem'
-import { TreasuryCliError } from './TreasuryCliError.ts'
+import { CliError } from '../../errors/CliError.ts'
 
 const splitAbi = parseAbi([
   'event SplitUpdated((address[] recipients, uint256[] allocations, uint256 totalAllocation, uint16 distributionIncentive) _split)',
@@ -20,7 +20,7 @@ export async function readSplitParams(
   const logs = await publicClient.getLogs({ address: split, event: splitAbi[0], fromBlock, toBlock: 'latest' })
   const last = logs.at(-1)?.args._split
   if (!last) {
-    throw new TreasuryCliError({
+    throw new CliError({
       code: 'CLI_SPLIT_NOT_FOUND',
       shortMessage: `no SplitUpdated event from ${split} since block ${fromBlock}: not a SplitsV2 split?`,
       details: 'give --from-block at or before the block that created it',
@@ -34,7 +34,7 @@ export async function readSplitParams(
   }
   const stored = await publicClient.readContract({ address: split, abi: splitAbi, functionName: 'splitHash' })
   if (stored !== splitV2Hash(params)) {
-    throw new TreasuryCliError({
+    throw new CliError({
       code: 'CLI_SPLIT_NOT_FOUND',
       shortMessage: `the last SplitUpdated of ${split} does not hash to its stored splitHash`,
       details: `stored ${stored}`,

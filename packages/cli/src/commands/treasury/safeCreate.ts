@@ -1,5 +1,6 @@
 import { createRewardSafe } from '@chainops/treasury'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { addressArgument } from './addressArgument.ts'
 import { canonicalSafeContracts } from './canonicalSafeContracts.ts'
 import { connectChain } from './connectChain.ts'
@@ -30,7 +31,7 @@ export const safeCreate: Command = {
       .map((owner, i) => addressArgument(owner.trim(), `owner ${i + 1} of --owners`))
     const threshold = integerArgument(requiredString(values, 'threshold'), '--threshold')
     if (threshold < 1n || threshold > BigInt(owners.length)) {
-      throw new UsageError(`--threshold must be from 1 to the ${owners.length} owners, got ${threshold}`)
+      throw usageError(`--threshold must be from 1 to the ${owners.length} owners, got ${threshold}`)
     }
     const saltNonce =
       typeof values['salt-nonce'] === 'string' ? integerArgument(values['salt-nonce'], '--salt-nonce') : 0n

@@ -1,9 +1,9 @@
 import { isChainopsError } from '@chainops/core'
 import { deploySafeContracts } from '@chainops/treasury'
+import { CliError } from '../../errors/CliError.ts'
 import type { Command } from '../../framework/Command.ts'
 import { connectChain } from './connectChain.ts'
 import { formatTable } from './formatTable.ts'
-import { TreasuryCliError } from './TreasuryCliError.ts'
 import { wrapForeignError } from './wrapForeignError.ts'
 
 export const safeDeploy: Command = {
@@ -27,11 +27,12 @@ export const safeDeploy: Command = {
         return await deploySafeContracts({ publicClient: chain.publicClient, walletClient: chain.wallet!.client })
       } catch (error) {
         if (isChainopsError(error, 'SAFE_FACTORY_MISSING')) {
-          throw new TreasuryCliError({
+          throw new CliError({
             code: 'CLI_SAFE_CONTRACTS_MISSING',
             shortMessage: `${error.shortMessage} (chain ${chain.chainId}): this command cannot place it`,
             details:
               'on geth, put it in the genesis alloc before the chain starts (safeSingletonFactoryPredeploy from @chainops/treasury: its runtime code at that address, nonce 1); on Hardhat, placeSafeSingletonFactory',
+            cause: error,
           })
         }
         throw error

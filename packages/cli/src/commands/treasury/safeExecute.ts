@@ -1,5 +1,6 @@
 import { collectSafeSignatures, executeSafeTransaction } from '@chainops/treasury'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { connectChain } from './connectChain.ts'
 import { openSafe } from './openSafe.ts'
 import { readSafeTransactionFiles } from './readSafeTransactionFiles.ts'
@@ -21,7 +22,7 @@ export const safeExecute: Command = {
     safeFileFlowHelp,
   ].join('\n'),
   async run({ values, positionals, io }) {
-    if (positionals.length === 0) throw new UsageError('name the Safe transaction file (TX.json)')
+    if (positionals.length === 0) throw usageError('name the Safe transaction file (TX.json)')
     const chain = await connectChain(values, io, true)
     const files = readSafeTransactionFiles(positionals, chain)
     const [first] = files

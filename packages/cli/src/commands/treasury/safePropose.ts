@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { proposeSafeTransaction, toSafeTransactionFile } from '@chainops/treasury'
+import { CliError } from '../../errors/CliError.ts'
 import type { Command } from '../../framework/Command.ts'
 import { addressArgument } from './addressArgument.ts'
 import { connectChain } from './connectChain.ts'
@@ -8,7 +9,6 @@ import { integerArgument } from './integerArgument.ts'
 import { openSafe } from './openSafe.ts'
 import { requiredString } from './requiredString.ts'
 import { safeFileFlowHelp } from './safeFileFlowHelp.ts'
-import { TreasuryCliError } from './TreasuryCliError.ts'
 import { wrapForeignError } from './wrapForeignError.ts'
 import { writeSafeTransactionFile } from './writeSafeTransactionFile.ts'
 
@@ -36,7 +36,7 @@ export const safePropose: Command = {
     const nonce = typeof values.nonce === 'string' ? Number(integerArgument(values.nonce, '--nonce')) : undefined
     const out = requiredString(values, 'out')
     if (existsSync(out)) {
-      throw new TreasuryCliError({
+      throw new CliError({
         code: 'CLI_FILE_EXISTS',
         shortMessage: `${out} exists; propose never overwrites a transaction file`,
       })

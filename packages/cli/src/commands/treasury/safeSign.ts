@@ -1,6 +1,7 @@
 import { type SafeOwnerSigner, signSafeTransaction, toSafeTransactionFile } from '@chainops/treasury'
 import { privateKeyToAccount } from 'viem/accounts'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { connectChain } from './connectChain.ts'
 import { openSafe } from './openSafe.ts'
 import { readLayoutOption } from './readLayoutOption.ts'
@@ -36,14 +37,14 @@ export const safeSign: Command = {
     safeFileFlowHelp,
   ].join('\n'),
   async run({ values, positionals, io }) {
-    if (positionals.length !== 1) throw new UsageError('name exactly one Safe transaction file')
+    if (positionals.length !== 1) throw usageError('name exactly one Safe transaction file')
     const usesKey = typeof values['key-file'] === 'string'
     const usesDouble = typeof values['trezor-double-mnemonic-file'] === 'string'
-    if (usesKey === usesDouble) throw new UsageError('give exactly one of --key-file and --trezor-double-mnemonic-file')
+    if (usesKey === usesDouble) throw usageError('give exactly one of --key-file and --trezor-double-mnemonic-file')
     const layout = usesDouble ? readLayoutOption(values.layout) : undefined
     const chain = await connectChain(values, io, usesKey)
     const [read] = readSafeTransactionFiles(positionals, chain)
-    if (!read) throw new UsageError('name exactly one Safe transaction file')
+    if (!read) throw usageError('name exactly one Safe transaction file')
     let signer: SafeOwnerSigner
     let close = () => {}
     if (usesKey) {

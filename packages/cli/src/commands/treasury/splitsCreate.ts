@@ -1,5 +1,6 @@
 import { buildSplitV2Params, createSplit } from '@chainops/treasury'
-import { type Command, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
 import { addressArgument } from './addressArgument.ts'
 import { connectChain } from './connectChain.ts'
 import { integerArgument } from './integerArgument.ts'
@@ -35,7 +36,7 @@ export const splitsCreate: Command = {
       typeof values['distribution-incentive'] === 'string'
         ? integerArgument(values['distribution-incentive'], '--distribution-incentive')
         : 0n
-    if (incentive > 65_535n) throw new UsageError('--distribution-incentive is at most 65535 ppm')
+    if (incentive > 65_535n) throw usageError('--distribution-incentive is at most 65535 ppm')
     const split = buildSplitV2Params({ recipients, distributionIncentive: Number(incentive) })
     const chain = await connectChain(values, io, true)
     io.progress(`splits create: ${recipients.length} recipients on chain ${chain.chainId}`)

@@ -6,7 +6,8 @@ import {
   type TrezorSafeOwnerSigner,
   trezorSafeOwnerSigner,
 } from '@chainops/treasury'
-import { type CommandIo, UsageError } from '../../framework/Command.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { CommandIo } from '../../framework/Command.ts'
 import { readPassphrasesFile } from './readPassphrasesFile.ts'
 import { readSecretFile } from './readSecretFile.ts'
 
@@ -24,7 +25,7 @@ export async function trezorDoubleOwnerSigner(
 ): Promise<TrezorDoubleOwner> {
   const { tier, path } = values
   if (typeof tier !== 'string' || typeof path !== 'string') {
-    throw new UsageError(
+    throw usageError(
       "--trezor-double-mnemonic-file needs --tier T and --path P (e.g. --tier MasterAdminVault --path \"m/44'/60'/0'/0/0\")",
     )
   }

@@ -1,6 +1,5 @@
-import { isChainopsError, scrubText } from '@chainops/core'
-import { UsageError } from '../../framework/Command.ts'
-import { TreasuryCliError } from './TreasuryCliError.ts'
+import { isChainopsError, redactForeignText } from '@chainops/core'
+import { CliError } from '../../errors/CliError.ts'
 
 /**
  * Runs chain work and turns an error that is neither ours nor a usage error (viem's HTTP and RPC
@@ -11,12 +10,13 @@ export async function wrapForeignError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {
-    if (error instanceof UsageError || isChainopsError(error)) throw error
+    if (isChainopsError(error)) throw error
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
-    throw new TreasuryCliError({
+    throw new CliError({
       code: 'CLI_CHAIN_CALL_FAILED',
       shortMessage: 'a call to the chain failed',
-      details: scrubText(message, { aggressive: true }),
+      details: redactForeignText(message),
+      cause: error,
     })
   }
 }

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import { CliqueCommandError } from '../CliqueCommandError.ts'
+import { CliError } from '../../../errors/CliError.ts'
 
 export type WriteOutputFileOptions = { force?: boolean; mode?: number }
 
@@ -9,7 +9,7 @@ export async function writeOutputFile(path: string, text: string, options: Write
     await writeFile(path, text, { flag: options.force ? 'w' : 'wx', mode: options.mode ?? 0o644 })
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code
-    throw new CliqueCommandError({
+    throw new CliError({
       code: code === 'EEXIST' ? 'CLI_FILE_EXISTS' : 'CLI_FILE_UNREADABLE',
       shortMessage: code === 'EEXIST' ? `${path} exists (pass --force to replace it)` : `cannot write ${path}`,
       details: code ?? String(cause),

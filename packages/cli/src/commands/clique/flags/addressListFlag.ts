@@ -1,5 +1,5 @@
 import { isAddress } from 'viem'
-import { UsageError } from '../../../framework/Command.ts'
+import { usageError } from '../../../errors/usageError.ts'
 
 /** A comma-separated list of 20-byte hex addresses (any case), e.g. `--sealers 0xA…,0xB…`. */
 export function addressListFlag(value: unknown, name: string): string[] {
@@ -7,9 +7,9 @@ export function addressListFlag(value: unknown, name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '')
-  if (items.length === 0) throw new UsageError(`--${name} needs at least one address`)
+  if (items.length === 0) throw usageError(`--${name} needs at least one address`)
   for (const item of items) {
-    if (!isAddress(item, { strict: false })) throw new UsageError(`--${name}: "${item}" is not a 20-byte hex address`)
+    if (!isAddress(item, { strict: false })) throw usageError(`--${name}: "${item}" is not a 20-byte hex address`)
   }
   return items
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { UsageError } from '../../../framework/Command.ts'
+import { isChainopsError } from '@chainops/core'
 import { allocFlag } from './allocFlag.ts'
 
 const A = '0x96676ec1894Aa23B9BeB5b5cf35795Af02c7907a'
@@ -12,6 +12,10 @@ describe('allocFlag', () => {
     })
   })
   for (const bad of [[`${A}`], [`${A}=1=2`], ['0x12=1'], [`${A}=1`, `${A.toLowerCase()}=2`]]) {
-    it(`refuses ${JSON.stringify(bad)}`, () => assert.throws(() => allocFlag(bad), UsageError))
+    it(`refuses ${JSON.stringify(bad)}`, () =>
+      assert.throws(
+        () => allocFlag(bad),
+        (e: unknown) => isChainopsError(e, 'CLI_USAGE'),
+      ))
   }
 })

@@ -1,6 +1,6 @@
 import type { GenesisAccount } from '@chainops/clique'
 import { isAddress } from 'viem'
-import { UsageError } from '../../../framework/Command.ts'
+import { usageError } from '../../../errors/usageError.ts'
 import { coinsFlag } from './coinsFlag.ts'
 
 /** Repeated `--alloc ADDR=COINS` flags as a genesis alloc in wei. */
@@ -10,9 +10,9 @@ export function allocFlag(values: readonly unknown[]): Record<string, GenesisAcc
   for (const value of values) {
     const [address, coins, ...rest] = String(value).split('=')
     if (!address || coins === undefined || rest.length > 0 || !isAddress(address, { strict: false })) {
-      throw new UsageError(`--alloc takes ADDRESS=COINS, got "${String(value)}"`)
+      throw usageError(`--alloc takes ADDRESS=COINS, got "${String(value)}"`)
     }
-    if (seen.has(address.toLowerCase())) throw new UsageError(`--alloc gives ${address} twice`)
+    if (seen.has(address.toLowerCase())) throw usageError(`--alloc gives ${address} twice`)
     seen.add(address.toLowerCase())
     alloc[address] = { balance: coinsFlag(coins, 'alloc') }
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { UsageError } from '../../../framework/Command.ts'
+import { isChainopsError } from '@chainops/core'
 import { coinsFlag } from './coinsFlag.ts'
 
 describe('coinsFlag', () => {
@@ -15,7 +15,7 @@ describe('coinsFlag', () => {
     it(`refuses "${text}" as a usage error`, () => {
       assert.throws(
         () => coinsFlag(text, 'alloc'),
-        (e: unknown) => e instanceof UsageError && /--alloc/.test(e.message),
+        (e: unknown) => isChainopsError(e, 'CLI_USAGE') && /--alloc/.test(e.shortMessage),
       )
     })
   }

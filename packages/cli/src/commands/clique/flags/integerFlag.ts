@@ -1,8 +1,8 @@
-import { UsageError } from '../../../framework/Command.ts'
+import { usageError } from '../../../errors/usageError.ts'
 
 export type IntegerFlagOptions = { min?: number; max?: number }
 
-/** A whole-number flag, checked against its range; bad input is a UsageError (exit 2). */
+/** A whole-number flag, checked against its range; bad input is a CLI_USAGE error (exit 2). */
 export function integerFlag(
   value: unknown,
   name: string,
@@ -14,7 +14,7 @@ export function integerFlag(
   const text = String(value)
   const parsed = /^\d+$/.test(text) ? Number(text) : Number.NaN
   if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`)
+    throw usageError(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`)
   }
   return parsed
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { isChainopsError } from '@chainops/core'
 import { type Client, createClient, http, webSocket } from 'viem'
 import { getIpcRpcClient, ipc } from 'viem/node'
-import { CliqueCommandError } from '../CliqueCommandError.ts'
+import { CliError } from '../../../errors/CliError.ts'
 
 /**
  * Runs `action` with a viem client for `--rpc`: an http(s):// or ws(s):// URL, or the path of a
@@ -29,7 +29,7 @@ export async function withCliqueClient<T>(rpc: string, action: (client: Client) 
         ? webSocket(rpc, { retryCount: 0, timeout: 15_000, reconnect: false })
         : ipc(rpc, { retryCount: 0, timeout: 15_000, reconnect: false })
   if (kind === 'ipc' && !existsSync(rpc)) {
-    throw new CliqueCommandError({
+    throw new CliError({
       code: 'CLI_RPC_UNREACHABLE',
       shortMessage: `no geth IPC socket at ${rpc}`,
       details: '--rpc is read as an IPC path unless it starts with http(s):// or ws(s)://',
@@ -40,7 +40,7 @@ export async function withCliqueClient<T>(rpc: string, action: (client: Client) 
     return await action(client)
   } catch (error) {
     if (isChainopsError(error)) throw error
-    throw new CliqueCommandError({
+    throw new CliError({
       code: 'CLI_RPC_UNREACHABLE',
       shortMessage: `cannot use the node at ${rpc}`,
       details: deepestMessage(error),
