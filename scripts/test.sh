@@ -8,6 +8,7 @@ export PATH="$root/.tools/node/bin:$PATH"
 [ -x .tools/node/bin/node ] || { echo "test: run scripts/setup.sh first" >&2; exit 2; }
 echo "test: typecheck"; pnpm -s run typecheck
 echo "test: lint"; pnpm -s run lint
+echo "test: dependency rules"; pnpm -s run depcruise
 # Contracts are compiled (offline, local solc) before mocha: Hardhat's in-process artifact
 # manager lists artifacts once, so suites must find them in place on a fresh clone.
 echo "test: hardhat build"; pnpm -s exec hardhat build --quiet
