@@ -1,5 +1,3 @@
-export { DynamoDbStore, type DynamoDbStoreParameters } from './aws/DynamoDbStore.ts'
-export { SqsQueue, type SqsQueueParameters } from './aws/SqsQueue.ts'
 export {
   ChainopsError,
   type ChainopsErrorCode,
@@ -14,11 +12,10 @@ export {
   type LogFields,
   type Logger,
 } from './logger/createLogger.ts'
-export { isSecretKey } from './logger/isSecretKey.ts'
 export { LoggerError, type LoggerErrorCode } from './logger/LoggerError.ts'
-export { type LogLevel, logLevelRank } from './logger/LogLevel.ts'
+export type { LogLevel } from './logger/LogLevel.ts'
 export { type RedactedValue, redact } from './logger/redact.ts'
-export { type ScrubTextOptions, scrubText } from './logger/scrubText.ts'
+export { redactForeignText } from './logger/redactForeignText.ts'
 export type {
   DeadLetter,
   Queue,
@@ -38,15 +35,11 @@ export {
   SchemaValidationError,
   type SchemaValidationErrorParameters,
 } from './schema/SchemaValidationError.ts'
-export { withExpects } from './schema/withExpects.ts'
 export { isSecret, Secret } from './secret/Secret.ts'
 export { type EnvSecretSourceParameters, envSecretSource } from './secrets/envSecretSource.ts'
 export { type FileSecretSourceParameters, fileSecretSource } from './secrets/fileSecretSource.ts'
 export { SecretError, type SecretErrorCode, type SecretErrorParameters } from './secrets/SecretError.ts'
 export type { SecretSource } from './secrets/SecretSource.ts'
-export { type SsmSecretSourceParameters, ssmSecretSource } from './secrets/ssmSecretSource.ts'
-export { type OpenSqliteDatabaseParameters, openSqliteDatabase } from './store/openSqliteDatabase.ts'
-export { runImmediateTransaction } from './store/runImmediateTransaction.ts'
 export { SqliteStore, type SqliteStoreParameters } from './store/SqliteStore.ts'
 export type {
   ListOptions,
@@ -57,7 +50,6 @@ export type {
   StoreTransaction,
 } from './store/Store.ts'
 export { StoreError, type StoreErrorCode, type StoreErrorParameters } from './store/StoreError.ts'
-export { divideRounded } from './units/divideRounded.ts'
 export { formatBtc } from './units/formatBtc.ts'
 export { formatEther } from './units/formatEther.ts'
 export { formatGwei } from './units/formatGwei.ts'
@@ -65,11 +57,6 @@ export { formatSats } from './units/formatSats.ts'
 export { formatUnits } from './units/formatUnits.ts'
 export { type MsatToSatsReturnType, msatToSats } from './units/msatToSats.ts'
 export { parseBtc } from './units/parseBtc.ts'
-export {
-  type ParseDecimalStringParameters,
-  type ParseDecimalStringReturnType,
-  parseDecimalString,
-} from './units/parseDecimalString.ts'
 export { parseEther } from './units/parseEther.ts'
 export { parseGwei } from './units/parseGwei.ts'
 export { parseSats } from './units/parseSats.ts'

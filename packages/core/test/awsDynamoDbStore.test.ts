@@ -13,7 +13,7 @@ import { DynamoDbStore } from '../src/aws/DynamoDbStore.ts'
 import { isChainopsError } from '../src/errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../src/errors/CoreErrorCode.ts'
 import { createLogger } from '../src/logger/createLogger.ts'
-import { storeContract } from '../src/store/storeContract.ts'
+import { storeContract } from '../src/testing/storeContract.ts'
 
 function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)

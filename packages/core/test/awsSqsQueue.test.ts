@@ -8,7 +8,7 @@ import { SqsQueue, type SqsQueueParameters } from '../src/aws/SqsQueue.ts'
 import { isChainopsError } from '../src/errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../src/errors/CoreErrorCode.ts'
 import { createLogger } from '../src/logger/createLogger.ts'
-import { queueContract } from '../src/queue/queueContract.ts'
+import { queueContract } from '../src/testing/queueContract.ts'
 
 function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict'
 import { inspect } from 'node:util'
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
 import { type MotoServer, startMoto } from '@chainops/devnet'
+import { ssmSecretSource } from '../src/aws/ssmSecretSource.ts'
 import { isChainopsError } from '../src/errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../src/errors/CoreErrorCode.ts'
 import { createLogger } from '../src/logger/createLogger.ts'
 import { isSecret } from '../src/secret/Secret.ts'
-import { ssmSecretSource } from '../src/secrets/ssmSecretSource.ts'
 
 function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)

@@ -8,8 +8,8 @@ import { DatabaseSync } from 'node:sqlite'
 import { fileURLToPath } from 'node:url'
 import { isChainopsError } from '../errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
+import { queueContract } from '../testing/queueContract.ts'
 import { QueueError } from './QueueError.ts'
-import { queueContract } from './queueContract.ts'
 import { SqliteQueue, type SqliteQueueParameters } from './SqliteQueue.ts'
 
 const drainScript = fileURLToPath(new URL('./testProcesses/drainQueue.ts', import.meta.url))

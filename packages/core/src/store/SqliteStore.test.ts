@@ -7,9 +7,9 @@ import { DatabaseSync } from 'node:sqlite'
 import { fileURLToPath } from 'node:url'
 import { isChainopsError } from '../errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
+import { storeContract } from '../testing/storeContract.ts'
 import { SqliteStore } from './SqliteStore.ts'
 import { StoreError } from './StoreError.ts'
-import { storeContract } from './storeContract.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 

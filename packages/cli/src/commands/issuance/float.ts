@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { DynamoDbStore, SqliteStore, type Store } from '@chainops/core'
+import { SqliteStore, type Store } from '@chainops/core'
+import { DynamoDbStore } from '@chainops/core/aws'
 import { getOperatorFloat, MONTHLY_FLOAT_WEI, planFloatRefill, WEI_PER_COIN } from '@chainops/lightning'
 import { createPublicClient, formatEther, getAddress, http, isAddress } from 'viem'
 import { type Command, UsageError } from '../../framework/Command.ts'

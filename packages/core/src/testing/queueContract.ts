@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { isChainopsError } from '../errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
-import type { Queue } from './Queue.ts'
+import type { Queue } from '../queue/Queue.ts'
 
 /** What a queue adapter gives the shared tests; one target per test. */
 export type QueueContractTarget = {
