@@ -26,7 +26,7 @@ export function cliqueNetworkFromGenesis(
   const hardfork = config.londonBlock === 0 ? 'london' : config.berlinBlock === 0 ? 'berlin' : undefined
   if (hardfork === undefined || (hardfork === 'berlin' && config.londonBlock !== undefined)) {
     throw new CliqueError({
-      code: 'GENESIS_FORK_UNSUPPORTED',
+      code: 'CLIQUE_GENESIS_FORK_UNSUPPORTED',
       shortMessage: 'the Hardhat clique network mirrors a genesis with London (or Berlin) active at block 0 only',
       path: config.berlinBlock === 0 ? 'config.londonBlock' : 'config.berlinBlock',
     })
@@ -36,7 +36,7 @@ export function cliqueNetworkFromGenesis(
     const funded = genesis.alloc[address]
     if (!funded) {
       throw new CliqueError({
-        code: 'GENESIS_INVALID',
+        code: 'CLIQUE_GENESIS_INVALID',
         shortMessage: `key ${index} (${address}) has no account in the genesis alloc`,
         path: `alloc.${address}`,
       })

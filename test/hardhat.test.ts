@@ -260,7 +260,7 @@ describe('cliqueNetworkFromGenesis', () => {
     const [key, other] = devCliqueKeys
     assert.throws(
       () => cliqueNetworkFromGenesis(devCliqueGenesis, { privateKeys: ['0x'.padEnd(66, '1') as `0x${string}`] }),
-      (e: unknown) => (e as { code?: string }).code === 'GENESIS_INVALID',
+      (e: unknown) => (e as { code?: string }).code === 'CLIQUE_GENESIS_INVALID',
     )
     const istanbul = buildGenesis({
       chainId: 1,
@@ -270,7 +270,7 @@ describe('cliqueNetworkFromGenesis', () => {
     })
     assert.throws(
       () => cliqueNetworkFromGenesis(istanbul, { privateKeys: [other!] }),
-      (e: unknown) => (e as { code?: string; path?: string }).code === 'GENESIS_FORK_UNSUPPORTED',
+      (e: unknown) => (e as { code?: string; path?: string }).code === 'CLIQUE_GENESIS_FORK_UNSUPPORTED',
     )
   })
 })

@@ -213,7 +213,7 @@ describe('chainops genesis, plan and geth config (in process)', () => {
     await writeFile(bad, JSON.stringify({ ...seed, gasLimit: '0xnope' }))
     const result = await cli(['genesis', 'inspect', bad])
     assert.equal(result.code, 1)
-    assert.match(result.stderr, /\[QUANTITY_INVALID\][\s\S]*at gasLimit/)
+    assert.match(result.stderr, /\[CLIQUE_QUANTITY_INVALID\][\s\S]*at gasLimit/)
   })
 
   it('init prints geth genesis JSON on stdout and its hash on stderr; --json gives both', async () => {
@@ -375,7 +375,7 @@ describe('chainops genesis, plan and geth config (in process)', () => {
     const url = `http://127.0.0.1:${await freePort()}`
     const signers = await cli(['clique', 'signers', '--rpc', url])
     assert.equal(signers.code, 1)
-    assert.match(signers.stderr, /clique_getSigners failed \[RPC_FAILED\]/)
+    assert.match(signers.stderr, /clique_getSigners failed \[CLIQUE_RPC_FAILED\]/)
     const health = await cli(['clique', 'health', '--rpc', url])
     assert.equal(health.code, 1)
     assert.match(health.stderr, /cannot use the node at http:\/\/127\.0\.0\.1:\d+ \[CLI_RPC_UNREACHABLE\]/)
@@ -588,10 +588,10 @@ describe('chainops clique signers | health | propose against a real single-seale
     assert.deepEqual(JSON.parse(ipc.stdout), [sealer])
   })
 
-  it('the public RPC node refuses clique_getSigners: exit 1 with RPC_FAILED', async () => {
+  it('the public RPC node refuses clique_getSigners: exit 1 with CLIQUE_RPC_FAILED', async () => {
     const result = await cli(['clique', 'signers', '--rpc', net.rpc?.rpcUrl as string])
     assert.equal(result.code, 1)
-    assert.match(result.stderr, /clique_getSigners failed \[RPC_FAILED\]/)
+    assert.match(result.stderr, /clique_getSigners failed \[CLIQUE_RPC_FAILED\]/)
   })
 
   it('health: one sealer sealing every block in turn, and exit 1 because one failure halts the chain', async () => {

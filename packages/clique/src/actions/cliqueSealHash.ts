@@ -32,7 +32,7 @@ export function cliqueSealHash(header: CliqueHeader): Hex {
   const extraBytes = (header.extraData.length - 2) / 2
   if (extraBytes < EXTRA_SEAL_BYTES || header.number === null || header.nonce === null || header.logsBloom === null) {
     throw new CliqueError({
-      code: 'SEAL_INVALID',
+      code: 'CLIQUE_SEAL_INVALID',
       shortMessage: 'the header has no Clique seal (pending block, or extraData under 65 bytes)',
       path: 'extraData',
     })

@@ -7,7 +7,11 @@ export type DiscardParameters = { address: string }
 /** Withdraws this sealer's pending vote about `address` (`clique_discard`). */
 export async function discard(client: Client, parameters: DiscardParameters): Promise<void> {
   if (!isAddress(parameters.address, { strict: false })) {
-    throw new CliqueError({ code: 'SIGNER_INVALID', shortMessage: 'discard needs a 20-byte address', path: 'address' })
+    throw new CliqueError({
+      code: 'CLIQUE_SIGNER_INVALID',
+      shortMessage: 'discard needs a 20-byte address',
+      path: 'address',
+    })
   }
   await cliqueRequest<null>(client, 'clique_discard', [getAddress(parameters.address)])
 }

@@ -15,9 +15,13 @@ export type ProposeParameters = {
 export async function propose(client: Client, parameters: ProposeParameters): Promise<void> {
   const { address, auth } = parameters
   if (!isAddress(address, { strict: false })) {
-    throw new CliqueError({ code: 'SIGNER_INVALID', shortMessage: 'propose needs a 20-byte address', path: 'address' })
+    throw new CliqueError({
+      code: 'CLIQUE_SIGNER_INVALID',
+      shortMessage: 'propose needs a 20-byte address',
+      path: 'address',
+    })
   }
   if (typeof auth !== 'boolean')
-    throw new CliqueError({ code: 'SIGNER_INVALID', shortMessage: 'auth must be true or false', path: 'auth' })
+    throw new CliqueError({ code: 'CLIQUE_SIGNER_INVALID', shortMessage: 'auth must be true or false', path: 'auth' })
   await cliqueRequest<null>(client, 'clique_propose', [getAddress(address), auth])
 }

@@ -55,10 +55,10 @@ describe('recoverSealer', () => {
     ['a pending block without number', { number: null }],
   ]
   for (const [name, override] of bad) {
-    it(`refuses ${name} with SEAL_INVALID`, async () => {
+    it(`refuses ${name} with CLIQUE_SEAL_INVALID`, async () => {
       await assert.rejects(
         recoverSealer({ ...unsealed, ...override }),
-        (e: unknown) => e instanceof CliqueError && e.code === 'SEAL_INVALID',
+        (e: unknown) => e instanceof CliqueError && e.code === 'CLIQUE_SEAL_INVALID',
       )
     })
   }

@@ -52,7 +52,7 @@ export async function sealerHealth(
   const { blocks, period } = parameters
   if (!Number.isSafeInteger(blocks) || blocks < 1 || blocks > 10_000) {
     throw new CliqueError({
-      code: 'PLAN_INVALID',
+      code: 'CLIQUE_PLAN_INVALID',
       shortMessage: 'blocks must be an integer from 1 to 10000',
       path: 'blocks',
     })

@@ -15,10 +15,11 @@ describe('enodeIdFromNodeKey', () => {
     ['non-hex', `0x${'zz'.repeat(32)}`],
     ['zero', `0x${'00'.repeat(32)}`],
   ] as const) {
-    it(`refuses ${name} with CONFIG_INVALID and never prints the key`, () => {
+    it(`refuses ${name} with CLIQUE_CONFIG_INVALID and never prints the key`, () => {
       assert.throws(
         () => enodeIdFromNodeKey(new Secret(key)),
-        (e: unknown) => e instanceof CliqueError && e.code === 'CONFIG_INVALID' && !e.message.includes(key.slice(2)),
+        (e: unknown) =>
+          e instanceof CliqueError && e.code === 'CLIQUE_CONFIG_INVALID' && !e.message.includes(key.slice(2)),
       )
     })
   }

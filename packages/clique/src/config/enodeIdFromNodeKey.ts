@@ -11,13 +11,17 @@ export function enodeIdFromNodeKey(nodeKey: Secret<Hex | string>): Hex {
   const key = nodeKey.reveal()
   const normalized = key.startsWith('0x') ? key : `0x${key}`
   if (!/^0x[0-9a-fA-F]{64}$/.test(normalized)) {
-    throw new CliqueError({ code: 'CONFIG_INVALID', shortMessage: 'node key must be 32 bytes of hex', path: 'nodeKey' })
+    throw new CliqueError({
+      code: 'CLIQUE_CONFIG_INVALID',
+      shortMessage: 'node key must be 32 bytes of hex',
+      path: 'nodeKey',
+    })
   }
   try {
     return `0x${privateKeyToAccount(normalized as Hex).publicKey.slice(4)}`
   } catch {
     throw new CliqueError({
-      code: 'CONFIG_INVALID',
+      code: 'CLIQUE_CONFIG_INVALID',
       shortMessage: 'node key is not a valid secp256k1 private key',
       path: 'nodeKey',
     })

@@ -134,10 +134,10 @@ describe('gethConfig', () => {
     ['a fullMesh that is not a boolean', { fullMesh: 'yes' as unknown as boolean }, 'fullMesh'],
   ]
   for (const [name, override, path] of bad) {
-    it(`refuses ${name} with CONFIG_INVALID at ${path}`, () => {
+    it(`refuses ${name} with CLIQUE_CONFIG_INVALID at ${path}`, () => {
       assert.throws(
         () => gethConfig({ ...base, ...override }),
-        (e: unknown) => e instanceof CliqueError && e.code === 'CONFIG_INVALID' && e.path === path,
+        (e: unknown) => e instanceof CliqueError && e.code === 'CLIQUE_CONFIG_INVALID' && e.path === path,
       )
     })
   }

@@ -71,7 +71,7 @@ export type GethNodeConfig = {
 export type GethConfigReturnType = { nodes: GethNodeConfig[] }
 
 function fail(path: string, shortMessage: string, details?: string): never {
-  throw new CliqueError({ code: 'CONFIG_INVALID', shortMessage, path, details })
+  throw new CliqueError({ code: 'CLIQUE_CONFIG_INVALID', shortMessage, path, details })
 }
 
 function port(value: number | undefined, fallback: number, path: string): number {

@@ -28,17 +28,17 @@ describe('decodeExtraData', () => {
   })
 
   const bad: [string, unknown, string][] = [
-    ['a non-string', 42, 'EXTRA_DATA_INVALID_HEX'],
-    ['null', null, 'EXTRA_DATA_INVALID_HEX'],
-    ['no 0x prefix', vanity + seal, 'EXTRA_DATA_INVALID_HEX'],
-    ['non-hex digits', `0x${vanity}zz${seal.slice(2)}`, 'EXTRA_DATA_INVALID_HEX'],
-    ['an odd digit count', `0x${vanity}${seal}0`, 'EXTRA_DATA_INVALID_HEX'],
-    ['an empty 0x', '0x', 'EXTRA_DATA_LENGTH'],
-    ['a truncated seal (96 bytes)', `0x${vanity}${seal.slice(2)}`, 'EXTRA_DATA_LENGTH'],
-    ['a truncated signer (19 bytes)', `0x${vanity}${A.slice(2)}${seal}`, 'EXTRA_DATA_LENGTH'],
-    ['an overlong tail (1 extra byte)', `0x${vanity}${A}${seal}ff`, 'EXTRA_DATA_LENGTH'],
-    ['unsorted signers', `0x${vanity}${B}${A}${seal}`, 'SIGNERS_UNSORTED'],
-    ['a duplicate signer', `0x${vanity}${A}${A}${seal}`, 'DUPLICATE_SIGNER'],
+    ['a non-string', 42, 'CLIQUE_EXTRA_DATA_INVALID_HEX'],
+    ['null', null, 'CLIQUE_EXTRA_DATA_INVALID_HEX'],
+    ['no 0x prefix', vanity + seal, 'CLIQUE_EXTRA_DATA_INVALID_HEX'],
+    ['non-hex digits', `0x${vanity}zz${seal.slice(2)}`, 'CLIQUE_EXTRA_DATA_INVALID_HEX'],
+    ['an odd digit count', `0x${vanity}${seal}0`, 'CLIQUE_EXTRA_DATA_INVALID_HEX'],
+    ['an empty 0x', '0x', 'CLIQUE_EXTRA_DATA_LENGTH'],
+    ['a truncated seal (96 bytes)', `0x${vanity}${seal.slice(2)}`, 'CLIQUE_EXTRA_DATA_LENGTH'],
+    ['a truncated signer (19 bytes)', `0x${vanity}${A.slice(2)}${seal}`, 'CLIQUE_EXTRA_DATA_LENGTH'],
+    ['an overlong tail (1 extra byte)', `0x${vanity}${A}${seal}ff`, 'CLIQUE_EXTRA_DATA_LENGTH'],
+    ['unsorted signers', `0x${vanity}${B}${A}${seal}`, 'CLIQUE_SIGNERS_UNSORTED'],
+    ['a duplicate signer', `0x${vanity}${A}${A}${seal}`, 'CLIQUE_DUPLICATE_SIGNER'],
   ]
   for (const [name, input, code] of bad) {
     it(`refuses ${name} with ${code}`, () => {
@@ -55,8 +55,8 @@ describe('decodeExtraData', () => {
     assert.deepEqual(
       decoded.problems.map((p) => [p.code, p.path]),
       [
-        ['SIGNERS_UNSORTED', 'extraData.signers.1'],
-        ['DUPLICATE_SIGNER', 'extraData.signers.2'],
+        ['CLIQUE_SIGNERS_UNSORTED', 'extraData.signers.1'],
+        ['CLIQUE_DUPLICATE_SIGNER', 'extraData.signers.2'],
       ],
     )
     assert.equal(decoded.signers.length, 3)

@@ -17,21 +17,21 @@ export type DecodeExtraDataReturnType = {
   /** Checksummed, in the order they appear. */
   signers: Address[]
   seal: Hex
-  /** SIGNERS_UNSORTED / DUPLICATE_SIGNER errors found when `strict` is false. */
+  /** CLIQUE_SIGNERS_UNSORTED / CLIQUE_DUPLICATE_SIGNER errors found when `strict` is false. */
   problems: CliqueError[]
 }
 export type DecodeExtraDataErrorType = CliqueError
 
 /**
  * Splits a Clique extraData into vanity (32 bytes), signers (20 bytes each) and seal (65 bytes).
- * Every malformed input gives a `CliqueError`: EXTRA_DATA_INVALID_HEX, EXTRA_DATA_LENGTH,
- * SIGNERS_UNSORTED, DUPLICATE_SIGNER.
+ * Every malformed input gives a `CliqueError`: CLIQUE_EXTRA_DATA_INVALID_HEX, CLIQUE_EXTRA_DATA_LENGTH,
+ * CLIQUE_SIGNERS_UNSORTED, CLIQUE_DUPLICATE_SIGNER.
  */
 export function decodeExtraData(extraData: unknown, options: DecodeExtraDataOptions = {}): DecodeExtraDataReturnType {
   const { path = 'extraData', strict = true } = options
   if (typeof extraData !== 'string' || !/^0[xX]/.test(extraData)) {
     throw new CliqueError({
-      code: 'EXTRA_DATA_INVALID_HEX',
+      code: 'CLIQUE_EXTRA_DATA_INVALID_HEX',
       shortMessage: 'extraData must be a 0x hex string',
       path,
       details: `got ${typeof extraData === 'string' ? JSON.stringify(extraData.slice(0, 80)) : extraData === null ? 'null' : typeof extraData}`,
@@ -40,7 +40,7 @@ export function decodeExtraData(extraData: unknown, options: DecodeExtraDataOpti
   const digits = extraData.slice(2).toLowerCase()
   if (!/^[0-9a-f]*$/.test(digits) || digits.length % 2 !== 0) {
     throw new CliqueError({
-      code: 'EXTRA_DATA_INVALID_HEX',
+      code: 'CLIQUE_EXTRA_DATA_INVALID_HEX',
       shortMessage:
         digits.length % 2 !== 0 ? 'extraData has an odd number of hex digits' : 'extraData has non-hex digits',
       path,
@@ -50,7 +50,7 @@ export function decodeExtraData(extraData: unknown, options: DecodeExtraDataOpti
   const minimum = EXTRA_VANITY_BYTES + EXTRA_SEAL_BYTES
   if (size < minimum) {
     throw new CliqueError({
-      code: 'EXTRA_DATA_LENGTH',
+      code: 'CLIQUE_EXTRA_DATA_LENGTH',
       shortMessage: `extraData is ${size} bytes, shorter than the ${minimum} bytes of vanity and seal`,
       path,
     })
@@ -58,7 +58,7 @@ export function decodeExtraData(extraData: unknown, options: DecodeExtraDataOpti
   const signerBytes = size - minimum
   if (signerBytes % SIGNER_BYTES !== 0) {
     throw new CliqueError({
-      code: 'EXTRA_DATA_LENGTH',
+      code: 'CLIQUE_EXTRA_DATA_LENGTH',
       shortMessage: `extraData is ${size} bytes: the ${signerBytes} bytes between vanity and seal are not a whole number of 20-byte signers`,
       path,
       details: `expected 32 + 20*N + 65 bytes`,
@@ -78,7 +78,7 @@ export function decodeExtraData(extraData: unknown, options: DecodeExtraDataOpti
     if (seen.has(current)) {
       problems.push(
         new CliqueError({
-          code: 'DUPLICATE_SIGNER',
+          code: 'CLIQUE_DUPLICATE_SIGNER',
           shortMessage: `signer ${signers[i]} appears more than once in extraData`,
           path: `${path}.signers.${i}`,
         }),
@@ -89,7 +89,7 @@ export function decodeExtraData(extraData: unknown, options: DecodeExtraDataOpti
     if (previous !== undefined && previous > current) {
       problems.push(
         new CliqueError({
-          code: 'SIGNERS_UNSORTED',
+          code: 'CLIQUE_SIGNERS_UNSORTED',
           shortMessage: `signer ${signers[i]} comes after ${signers[i - 1]}: signers must be sorted ascending`,
           path: `${path}.signers.${i}`,
         }),

@@ -23,17 +23,22 @@ describe('encodeExtraData', () => {
   })
 
   const bad: [string, Parameters<typeof encodeExtraData>[0], string, string][] = [
-    ['a short address', { signers: ['0x1234'] }, 'SIGNER_INVALID', 'signers.0'],
-    ['a non-hex address', { signers: ['0xzz22222222222222222222222222222222222222'] }, 'SIGNER_INVALID', 'signers.0'],
+    ['a short address', { signers: ['0x1234'] }, 'CLIQUE_SIGNER_INVALID', 'signers.0'],
+    [
+      'a non-hex address',
+      { signers: ['0xzz22222222222222222222222222222222222222'] },
+      'CLIQUE_SIGNER_INVALID',
+      'signers.0',
+    ],
     [
       'a duplicate in another case',
       { signers: ['0x2222222222222222222222222222222222222aaa', '0x2222222222222222222222222222222222222AAA'] },
-      'DUPLICATE_SIGNER',
+      'CLIQUE_DUPLICATE_SIGNER',
       'signers.1',
     ],
-    ['a 33-byte vanity', { signers: [], vanity: `0x${'00'.repeat(33)}` }, 'VANITY_INVALID', 'vanity'],
-    ['a non-hex vanity', { signers: [], vanity: '0xzz' }, 'VANITY_INVALID', 'vanity'],
-    ['a short seal', { signers: [], seal: '0x00' }, 'EXTRA_DATA_INVALID_HEX', 'seal'],
+    ['a 33-byte vanity', { signers: [], vanity: `0x${'00'.repeat(33)}` }, 'CLIQUE_VANITY_INVALID', 'vanity'],
+    ['a non-hex vanity', { signers: [], vanity: '0xzz' }, 'CLIQUE_VANITY_INVALID', 'vanity'],
+    ['a short seal', { signers: [], seal: '0x00' }, 'CLIQUE_EXTRA_DATA_INVALID_HEX', 'seal'],
   ]
   for (const [name, input, code, path] of bad) {
     it(`refuses ${name} with ${code} at ${path}`, () => {

@@ -18,7 +18,7 @@ export function encodeExtraData(parameters: EncodeExtraDataParameters): EncodeEx
   const { signers, vanity = '0x', seal = `0x${'00'.repeat(EXTRA_SEAL_BYTES)}` } = parameters
   if (!/^0x([0-9a-fA-F]{2}){0,32}$/.test(vanity)) {
     throw new CliqueError({
-      code: 'VANITY_INVALID',
+      code: 'CLIQUE_VANITY_INVALID',
       shortMessage: `vanity must be 0x hex of at most ${EXTRA_VANITY_BYTES} bytes`,
       path: 'vanity',
       details: `got ${vanity.slice(0, 80)}`,
@@ -26,7 +26,7 @@ export function encodeExtraData(parameters: EncodeExtraDataParameters): EncodeEx
   }
   if (!new RegExp(`^0x([0-9a-fA-F]{2}){${EXTRA_SEAL_BYTES}}$`).test(seal)) {
     throw new CliqueError({
-      code: 'EXTRA_DATA_INVALID_HEX',
+      code: 'CLIQUE_EXTRA_DATA_INVALID_HEX',
       shortMessage: 'seal must be 65 bytes of 0x hex',
       path: 'seal',
     })
@@ -36,7 +36,7 @@ export function encodeExtraData(parameters: EncodeExtraDataParameters): EncodeEx
   signers.forEach((signer, index) => {
     if (typeof signer !== 'string' || !isAddress(signer, { strict: false })) {
       throw new CliqueError({
-        code: 'SIGNER_INVALID',
+        code: 'CLIQUE_SIGNER_INVALID',
         shortMessage: 'signer is not a 20-byte address',
         path: `signers.${index}`,
         details: `got ${String(signer)}`,
@@ -45,7 +45,7 @@ export function encodeExtraData(parameters: EncodeExtraDataParameters): EncodeEx
     const key = signer.toLowerCase()
     if (seen.has(key)) {
       throw new CliqueError({
-        code: 'DUPLICATE_SIGNER',
+        code: 'CLIQUE_DUPLICATE_SIGNER',
         shortMessage: `signer ${getAddress(signer)} is listed twice`,
         path: `signers.${index}`,
       })

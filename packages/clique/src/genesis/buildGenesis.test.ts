@@ -59,21 +59,21 @@ describe('buildGenesis', () => {
   })
 
   const bad: [string, Partial<BuildGenesisParameters>, string, string][] = [
-    ['chainId 0', { chainId: 0 }, 'GENESIS_INVALID', 'chainId'],
-    ['period 0', { period: 0 }, 'GENESIS_INVALID', 'period'],
-    ['a fractional period', { period: 1.5 }, 'GENESIS_INVALID', 'period'],
-    ['epoch 0', { epoch: 0 }, 'GENESIS_INVALID', 'epoch'],
-    ['shanghai', { hardfork: 'shanghai' as 'london' }, 'GENESIS_INVALID', 'hardfork'],
-    ['a gas limit under 5000', { gasLimit: 4999n }, 'GENESIS_INVALID', 'gasLimit'],
-    ['no sealers', { sealers: [] }, 'GENESIS_INVALID', 'sealers'],
-    ['a bad sealer', { sealers: ['0x12'] }, 'SIGNER_INVALID', 'signers.0'],
-    ['a base fee before london', { hardfork: 'berlin', baseFeePerGas: 1n }, 'GENESIS_INVALID', 'baseFeePerGas'],
-    ['a negative balance', { alloc: { [S1]: { balance: -1n } } }, 'GENESIS_INVALID', `alloc.${S1}.balance`],
-    ['a bad alloc key', { alloc: { '0x12': { balance: 1n } } }, 'GENESIS_INVALID', 'alloc.0x12'],
+    ['chainId 0', { chainId: 0 }, 'CLIQUE_GENESIS_INVALID', 'chainId'],
+    ['period 0', { period: 0 }, 'CLIQUE_GENESIS_INVALID', 'period'],
+    ['a fractional period', { period: 1.5 }, 'CLIQUE_GENESIS_INVALID', 'period'],
+    ['epoch 0', { epoch: 0 }, 'CLIQUE_GENESIS_INVALID', 'epoch'],
+    ['shanghai', { hardfork: 'shanghai' as 'london' }, 'CLIQUE_GENESIS_INVALID', 'hardfork'],
+    ['a gas limit under 5000', { gasLimit: 4999n }, 'CLIQUE_GENESIS_INVALID', 'gasLimit'],
+    ['no sealers', { sealers: [] }, 'CLIQUE_GENESIS_INVALID', 'sealers'],
+    ['a bad sealer', { sealers: ['0x12'] }, 'CLIQUE_SIGNER_INVALID', 'signers.0'],
+    ['a base fee before london', { hardfork: 'berlin', baseFeePerGas: 1n }, 'CLIQUE_GENESIS_INVALID', 'baseFeePerGas'],
+    ['a negative balance', { alloc: { [S1]: { balance: -1n } } }, 'CLIQUE_GENESIS_INVALID', `alloc.${S1}.balance`],
+    ['a bad alloc key', { alloc: { '0x12': { balance: 1n } } }, 'CLIQUE_GENESIS_INVALID', 'alloc.0x12'],
     [
       'code without 0x',
       { alloc: { [S1]: { balance: 1n, code: '60' as `0x${string}` } } },
-      'QUANTITY_INVALID',
+      'CLIQUE_QUANTITY_INVALID',
       `alloc.${S1}.code`,
     ],
     [
@@ -82,7 +82,7 @@ describe('buildGenesis', () => {
         alloc: { [deterministicDeploymentProxy.address]: { balance: 1n } },
         predeploys: [deterministicDeploymentProxy],
       },
-      'GENESIS_INVALID',
+      'CLIQUE_GENESIS_INVALID',
       'predeploys.0.address',
     ],
   ]

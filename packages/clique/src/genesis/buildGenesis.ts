@@ -87,7 +87,7 @@ const MIN_GAS_LIMIT = 5000n
 const MAX_GAS_LIMIT = 2n ** 63n - 1n
 
 function fail(path: string, shortMessage: string, details?: string): never {
-  throw new CliqueError({ code: 'GENESIS_INVALID', shortMessage, path, details })
+  throw new CliqueError({ code: 'CLIQUE_GENESIS_INVALID', shortMessage, path, details })
 }
 
 function checkedAccount(account: GenesisAccount, path: string): GenesisAccount {

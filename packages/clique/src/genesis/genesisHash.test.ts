@@ -25,12 +25,12 @@ describe('genesisHash', () => {
     assert.equal(berlin.header.length, 15)
   })
 
-  it('refuses shanghai with GENESIS_FORK_UNSUPPORTED', () => {
+  it('refuses shanghai with CLIQUE_GENESIS_FORK_UNSUPPORTED', () => {
     assert.throws(
       () => genesisHash({ ...seed, config: { ...seed.config, shanghaiTime: 0 } }),
       (error: unknown) =>
         error instanceof CliqueError &&
-        error.code === 'GENESIS_FORK_UNSUPPORTED' &&
+        error.code === 'CLIQUE_GENESIS_FORK_UNSUPPORTED' &&
         error.path === 'config.shanghaiTime',
     )
   })

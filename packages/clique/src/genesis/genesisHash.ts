@@ -25,13 +25,13 @@ function quantity(value: bigint): Hex {
  * The genesis block hash exactly as geth v1.13 computes it (core.Genesis.ToBlock): the header of
  * block 0 with the alloc's state root, empty transaction/receipt tries and no uncles, and the
  * London base fee field (1 gwei unless given) when London is active at block 0.
- * Forks geth cannot run with Clique (Shanghai and later) are refused with GENESIS_FORK_UNSUPPORTED.
+ * Forks geth cannot run with Clique (Shanghai and later) are refused with CLIQUE_GENESIS_FORK_UNSUPPORTED.
  */
 export function genesisHash(genesis: Genesis): GenesisHashReturnType {
   for (const fork of UNSUPPORTED_FORKS) {
     if (genesis.config[fork] !== undefined) {
       throw new CliqueError({
-        code: 'GENESIS_FORK_UNSUPPORTED',
+        code: 'CLIQUE_GENESIS_FORK_UNSUPPORTED',
         shortMessage: `${fork} is set: geth cannot seal a Clique chain past London`,
         path: `config.${fork}`,
       })

@@ -68,7 +68,7 @@ const storageSchema = v.pipe(
       try {
         const slot = parseStorageWord(key, '')
         if (slot in storage)
-          throw new CliqueError({ code: 'GENESIS_INVALID', shortMessage: `storage slot ${slot} is given twice` })
+          throw new CliqueError({ code: 'CLIQUE_GENESIS_INVALID', shortMessage: `storage slot ${slot} is given twice` })
         storage[slot] = parseStorageWord(value, '')
       } catch (error) {
         if (!(error instanceof CliqueError)) throw error
@@ -110,7 +110,7 @@ const allocSchema = v.pipe(
       if (address in alloc) {
         addIssue({
           message: `${address} appears twice in alloc (keys differ only in case or prefix)`,
-          expected: 'GENESIS_INVALID',
+          expected: 'CLIQUE_GENESIS_INVALID',
           path: [{ type: 'object', origin: 'key', input: dataset.value, key, value: account }],
         })
         return NEVER
@@ -159,10 +159,10 @@ function present(value: unknown): boolean {
 }
 
 const QUANTITY_CODES = new Set<string>([
-  'QUANTITY_INVALID',
-  'QUANTITY_EMPTY',
-  'QUANTITY_NEGATIVE',
-  'QUANTITY_TOO_LARGE',
+  'CLIQUE_QUANTITY_INVALID',
+  'CLIQUE_QUANTITY_EMPTY',
+  'CLIQUE_QUANTITY_NEGATIVE',
+  'CLIQUE_QUANTITY_TOO_LARGE',
 ])
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
@@ -177,7 +177,7 @@ function messageOf(issue: v.BaseIssue<unknown>): string {
 /**
  * Validates a geth Clique genesis (a JSON string or the parsed object) and returns it typed.
  * Every bad field throws a `CliqueError` with the field's JSON path (`alloc.<key>.balance`) and
- * a stable code: QUANTITY_* for numbers geth would refuse or misread, GENESIS_INVALID otherwise.
+ * a stable code: CLIQUE_QUANTITY_* for numbers geth would refuse or misread, CLIQUE_GENESIS_INVALID otherwise.
  * Unknown fields are ignored, as geth ignores them.
  */
 export function parseGenesis(input: unknown): Genesis {
@@ -186,14 +186,19 @@ export function parseGenesis(input: unknown): Genesis {
     try {
       json = JSON.parse(input)
     } catch (cause) {
-      throw new CliqueError({ code: 'GENESIS_INVALID', shortMessage: 'genesis is not valid JSON', path: '$', cause })
+      throw new CliqueError({
+        code: 'CLIQUE_GENESIS_INVALID',
+        shortMessage: 'genesis is not valid JSON',
+        path: '$',
+        cause,
+      })
     }
   }
   const result = v.safeParse(genesisSchema, json)
   if (!result.success) {
     const [first, ...rest] = result.issues
     const code = (
-      first.expected && QUANTITY_CODES.has(first.expected) ? first.expected : 'GENESIS_INVALID'
+      first.expected && QUANTITY_CODES.has(first.expected) ? first.expected : 'CLIQUE_GENESIS_INVALID'
     ) as CliqueErrorCode
     throw new CliqueError({
       code,

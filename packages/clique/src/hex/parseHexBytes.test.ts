@@ -18,11 +18,11 @@ describe('parseHexBytes', () => {
     ['the wrong size', '0x00', { size: 32 }],
   ]
   for (const [name, input, options] of refused) {
-    it(`refuses ${name} with QUANTITY_INVALID at the path`, () => {
+    it(`refuses ${name} with CLIQUE_QUANTITY_INVALID at the path`, () => {
       assert.throws(
         () => parseHexBytes(input, 'mixHash', options),
         (error: unknown) =>
-          error instanceof CliqueError && error.code === 'QUANTITY_INVALID' && error.path === 'mixHash',
+          error instanceof CliqueError && error.code === 'CLIQUE_QUANTITY_INVALID' && error.path === 'mixHash',
       )
     })
   }

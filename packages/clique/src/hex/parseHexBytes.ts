@@ -8,11 +8,11 @@ export type ParseHexBytesOptions = {
 
 /**
  * Reads `0x`-prefixed hex bytes as geth's `hexutil.Bytes` does: prefix required, even length,
- * hex digits only. Returns the lower-cased hex. Throws a `CliqueError` (`QUANTITY_INVALID`) naming `path`.
+ * hex digits only. Returns the lower-cased hex. Throws a `CliqueError` (`CLIQUE_QUANTITY_INVALID`) naming `path`.
  */
 export function parseHexBytes(value: unknown, path: string, options: ParseHexBytesOptions = {}): Hex {
   const fail = (shortMessage: string, details?: string): never => {
-    throw new CliqueError({ code: 'QUANTITY_INVALID', shortMessage, path, details })
+    throw new CliqueError({ code: 'CLIQUE_QUANTITY_INVALID', shortMessage, path, details })
   }
   if (typeof value !== 'string')
     return fail('expected a 0x hex string', `got ${value === null ? 'null' : typeof value}`)

@@ -24,7 +24,7 @@ export function parseQuantity(value: unknown, path: string, options: ParseQuanti
   } else if (typeof value === 'number') {
     if (!Number.isInteger(value)) {
       throw new CliqueError({
-        code: 'QUANTITY_INVALID',
+        code: 'CLIQUE_QUANTITY_INVALID',
         shortMessage: 'quantity is not an integer',
         path,
         details: `got ${value}`,
@@ -32,7 +32,7 @@ export function parseQuantity(value: unknown, path: string, options: ParseQuanti
     }
     if (!Number.isSafeInteger(value)) {
       throw new CliqueError({
-        code: 'QUANTITY_INVALID',
+        code: 'CLIQUE_QUANTITY_INVALID',
         shortMessage: 'quantity is a JSON number beyond 2^53 and has lost precision',
         path,
         details: `got ${value}; write it as a "0x" hex or decimal string`,
@@ -42,7 +42,7 @@ export function parseQuantity(value: unknown, path: string, options: ParseQuanti
   } else if (typeof value === 'string') {
     if (value === '' || value === '0x' || value === '0X') {
       throw new CliqueError({
-        code: 'QUANTITY_EMPTY',
+        code: 'CLIQUE_QUANTITY_EMPTY',
         shortMessage: 'quantity is empty',
         path,
         details: `got ${JSON.stringify(value)}`,
@@ -50,7 +50,7 @@ export function parseQuantity(value: unknown, path: string, options: ParseQuanti
     }
     if (value.startsWith('-')) {
       throw new CliqueError({
-        code: 'QUANTITY_NEGATIVE',
+        code: 'CLIQUE_QUANTITY_NEGATIVE',
         shortMessage: 'quantity is negative',
         path,
         details: `got ${value}`,
@@ -61,7 +61,7 @@ export function parseQuantity(value: unknown, path: string, options: ParseQuanti
     else if (DECIMAL.test(value)) result = BigInt(value)
     else {
       throw new CliqueError({
-        code: 'QUANTITY_INVALID',
+        code: 'CLIQUE_QUANTITY_INVALID',
         shortMessage: /^0[xX]/.test(value) ? 'quantity has non-hex digits' : 'quantity is neither 0x hex nor decimal',
         path,
         details: `got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`,
@@ -69,7 +69,7 @@ export function parseQuantity(value: unknown, path: string, options: ParseQuanti
     }
   } else {
     throw new CliqueError({
-      code: 'QUANTITY_INVALID',
+      code: 'CLIQUE_QUANTITY_INVALID',
       shortMessage: 'quantity must be a string or a number',
       path,
       details: `got ${value === null ? 'null' : typeof value}`,
@@ -77,7 +77,7 @@ export function parseQuantity(value: unknown, path: string, options: ParseQuanti
   }
   if (result < 0n) {
     throw new CliqueError({
-      code: 'QUANTITY_NEGATIVE',
+      code: 'CLIQUE_QUANTITY_NEGATIVE',
       shortMessage: 'quantity is negative',
       path,
       details: `got ${result}`,
@@ -85,7 +85,7 @@ export function parseQuantity(value: unknown, path: string, options: ParseQuanti
   }
   if (result >= 1n << BigInt(bits)) {
     throw new CliqueError({
-      code: 'QUANTITY_TOO_LARGE',
+      code: 'CLIQUE_QUANTITY_TOO_LARGE',
       shortMessage: `quantity does not fit in ${bits} bits`,
       path,
       details: `got ${result}`,

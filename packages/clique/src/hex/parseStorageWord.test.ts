@@ -22,7 +22,10 @@ describe('parseStorageWord', () => {
     it(`refuses ${name}`, () => {
       assert.throws(
         () => parseStorageWord(input, 'alloc.0x01.storage.0x00'),
-        (error: unknown) => error instanceof CliqueError && error.path === 'alloc.0x01.storage.0x00',
+        (error: unknown) =>
+          error instanceof CliqueError &&
+          error.code === 'CLIQUE_QUANTITY_INVALID' &&
+          error.path === 'alloc.0x01.storage.0x00',
       )
     })
   }

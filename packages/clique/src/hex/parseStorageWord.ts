@@ -7,7 +7,7 @@ import { CliqueError } from '../errors/CliqueError.ts'
  */
 export function parseStorageWord(value: unknown, path: string): Hex {
   const fail = (shortMessage: string, details?: string): never => {
-    throw new CliqueError({ code: 'QUANTITY_INVALID', shortMessage, path, details })
+    throw new CliqueError({ code: 'CLIQUE_QUANTITY_INVALID', shortMessage, path, details })
   }
   if (typeof value !== 'string')
     return fail('expected a hex storage word', `got ${value === null ? 'null' : typeof value}`)

@@ -1,5 +1,5 @@
 import { getAddress, numberToHex } from 'viem'
-import { CliqueError } from '../errors/CliqueError.ts'
+import { CliqueError, type CliqueErrorCode } from '../errors/CliqueError.ts'
 import { decodeExtraData } from '../extraData/decodeExtraData.ts'
 import { BLOCK_FORKS, UNSUPPORTED_FORKS } from '../genesis/forks.ts'
 import type { Genesis } from '../genesis/Genesis.ts'
@@ -23,6 +23,14 @@ export type LintGenesisOptions = {
 const TRANSFER_GAS = 21_000n
 // Digits 0-9 only and at least six trailing zeros: a decimal amount written under a 0x prefix.
 const LOOKS_DECIMAL = /^0[xX]([1-9][0-9]*0{6,})$/
+
+// Findings are their own namespace (a list in a report, not thrown), so they keep their short codes.
+const LINT_CODE_OF_ERROR: Partial<Record<CliqueErrorCode, LintCode>> = {
+  CLIQUE_QUANTITY_INVALID: 'QUANTITY_INVALID',
+  CLIQUE_QUANTITY_EMPTY: 'QUANTITY_EMPTY',
+  CLIQUE_QUANTITY_NEGATIVE: 'QUANTITY_NEGATIVE',
+  CLIQUE_QUANTITY_TOO_LARGE: 'QUANTITY_TOO_LARGE',
+}
 
 type Raw = Record<string, unknown>
 
@@ -90,10 +98,7 @@ export function lintGenesis(input: unknown, options: LintGenesisOptions = {}): L
     genesis = parseGenesis(raw)
   } catch (error) {
     if (!(error instanceof CliqueError)) throw error
-    const code = (['QUANTITY_INVALID', 'QUANTITY_EMPTY', 'QUANTITY_NEGATIVE', 'QUANTITY_TOO_LARGE'] as const).find(
-      (c) => c === error.code,
-    )
-    add(code ?? 'GENESIS_INVALID', 'error', error.path ?? '$', error.shortMessage)
+    add(LINT_CODE_OF_ERROR[error.code] ?? 'GENESIS_INVALID', 'error', error.path ?? '$', error.shortMessage)
     return findings
   }
   const { config } = genesis
@@ -105,7 +110,7 @@ export function lintGenesis(input: unknown, options: LintGenesisOptions = {}): L
     signers = decoded.signers
     for (const problem of decoded.problems) {
       add(
-        problem.code === 'DUPLICATE_SIGNER' ? 'DUPLICATE_SIGNER' : 'SIGNERS_UNSORTED',
+        problem.code === 'CLIQUE_DUPLICATE_SIGNER' ? 'DUPLICATE_SIGNER' : 'SIGNERS_UNSORTED',
         'error',
         problem.path ?? 'extraData',
         problem.shortMessage,

@@ -27,10 +27,10 @@ describe('planCapacity', () => {
     ['a gas limit geth cannot take', { tps: 2 ** 50, period: 10_000 }, 'tps'],
   ]
   for (const [name, override, path] of bad) {
-    it(`refuses ${name} with PLAN_INVALID at ${path}`, () => {
+    it(`refuses ${name} with CLIQUE_PLAN_INVALID at ${path}`, () => {
       assert.throws(
         () => planCapacity({ tps: 1000, period: 5, ...override }),
-        (e: unknown) => e instanceof CliqueError && e.code === 'PLAN_INVALID' && e.path === path,
+        (e: unknown) => e instanceof CliqueError && e.code === 'CLIQUE_PLAN_INVALID' && e.path === path,
       )
     })
   }

@@ -27,7 +27,7 @@ export type PlanCapacityReturnType = {
 }
 
 function fail(path: string, shortMessage: string): never {
-  throw new CliqueError({ code: 'PLAN_INVALID', shortMessage, path })
+  throw new CliqueError({ code: 'CLIQUE_PLAN_INVALID', shortMessage, path })
 }
 
 /**

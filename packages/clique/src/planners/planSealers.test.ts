@@ -37,10 +37,10 @@ describe('planSealers', () => {
     )
   })
   for (const bad of [-1, 1.5, Number.NaN, 1001]) {
-    it(`refuses tolerateFailures ${bad} with PLAN_INVALID`, () => {
+    it(`refuses tolerateFailures ${bad} with CLIQUE_PLAN_INVALID`, () => {
       assert.throws(
         () => planSealers({ tolerateFailures: bad }),
-        (e: unknown) => e instanceof CliqueError && e.code === 'PLAN_INVALID' && e.path === 'tolerateFailures',
+        (e: unknown) => e instanceof CliqueError && e.code === 'CLIQUE_PLAN_INVALID' && e.path === 'tolerateFailures',
       )
     })
   }

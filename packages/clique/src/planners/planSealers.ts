@@ -21,7 +21,7 @@ export function planSealers(parameters: PlanSealersParameters): PlanSealersRetur
   const { tolerateFailures } = parameters
   if (!Number.isSafeInteger(tolerateFailures) || tolerateFailures < 0 || tolerateFailures > 1000) {
     throw new CliqueError({
-      code: 'PLAN_INVALID',
+      code: 'CLIQUE_PLAN_INVALID',
       shortMessage: 'tolerateFailures must be an integer from 0 to 1000',
       path: 'tolerateFailures',
       details: `got ${tolerateFailures}`,

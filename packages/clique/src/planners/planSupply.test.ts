@@ -49,18 +49,18 @@ describe('planSupply', () => {
     assert.ok(codes.includes('FLOAT_SHORT_OF_REFILL_PERIOD'))
   })
 
-  it('refuses negative wallets and zero-day years with PLAN_INVALID', () => {
+  it('refuses negative wallets and zero-day years with CLIQUE_PLAN_INVALID', () => {
     assert.throws(
       () => planSupply({ emergencyWallets: -1 }),
-      (e: unknown) => e instanceof CliqueError && e.code === 'PLAN_INVALID',
+      (e: unknown) => e instanceof CliqueError && e.code === 'CLIQUE_PLAN_INVALID',
     )
     assert.throws(
       () => planSupply({ daysPerYear: 0 }),
-      (e: unknown) => e instanceof CliqueError && e.code === 'PLAN_INVALID',
+      (e: unknown) => e instanceof CliqueError && e.code === 'CLIQUE_PLAN_INVALID',
     )
     assert.throws(
       () => planSupply({ coldWalletCoins: -1n }),
-      (e: unknown) => e instanceof CliqueError && e.code === 'PLAN_INVALID',
+      (e: unknown) => e instanceof CliqueError && e.code === 'CLIQUE_PLAN_INVALID',
     )
   })
 })

@@ -62,7 +62,7 @@ const SECONDS_PER_DAY = 86_400n
 function positiveInteger(value: number, path: string): bigint {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new CliqueError({
-      code: 'PLAN_INVALID',
+      code: 'CLIQUE_PLAN_INVALID',
       shortMessage: `${path} must be a non-negative integer`,
       path,
       details: `got ${value}`,
@@ -73,7 +73,7 @@ function positiveInteger(value: number, path: string): bigint {
 
 function nonNegative(value: bigint, path: string): bigint {
   if (typeof value !== 'bigint' || value < 0n) {
-    throw new CliqueError({ code: 'PLAN_INVALID', shortMessage: `${path} must be a non-negative bigint`, path })
+    throw new CliqueError({ code: 'CLIQUE_PLAN_INVALID', shortMessage: `${path} must be a non-negative bigint`, path })
   }
   return value
 }
@@ -99,7 +99,7 @@ export function planSupply(parameters: PlanSupplyParameters = {}): PlanSupplyRet
   const lossCapPercent = positiveInteger(parameters.operatorLossCapPercent ?? 1, 'operatorLossCapPercent')
   if (daysPerYear === 0n || refillDays === 0n) {
     throw new CliqueError({
-      code: 'PLAN_INVALID',
+      code: 'CLIQUE_PLAN_INVALID',
       shortMessage: 'daysPerYear and refillDays must be positive',
       path: 'daysPerYear',
     })

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { CliqueError } from '../errors/CliqueError.ts'
 import { formatRatio } from './formatRatio.ts'
 
 describe('formatRatio', () => {
@@ -12,5 +13,16 @@ describe('formatRatio', () => {
   ]
   for (const [n, d, places, text] of cases)
     it(`writes ${n}/${d} to ${places} places as ${text}`, () => assert.equal(formatRatio(n, d, places), text))
-  it('refuses a zero denominator', () => assert.throws(() => formatRatio(1n, 0n), RangeError))
+  const bad: [string, () => string, string][] = [
+    ['a zero denominator', () => formatRatio(1n, 0n), 'denominator'],
+    ['negative decimals', () => formatRatio(1n, 3n, -1), 'decimals'],
+    ['fractional decimals', () => formatRatio(1n, 3n, 1.5), 'decimals'],
+  ]
+  for (const [name, call, path] of bad) {
+    it(`refuses ${name} with CLIQUE_RATIO_INVALID at ${path}`, () =>
+      assert.throws(
+        call,
+        (e: unknown) => e instanceof CliqueError && e.code === 'CLIQUE_RATIO_INVALID' && e.path === path,
+      ))
+  }
 })
