@@ -9,6 +9,7 @@ export PATH="$root/.tools/node/bin:$PATH"
 echo "test: typecheck"; pnpm -s run typecheck
 echo "test: lint"; pnpm -s run lint
 echo "test: dependency rules"; pnpm -s run depcruise
+echo "test: unused files, dependencies and exports"; pnpm -s run knip
 # Contracts are compiled (offline, local solc) before mocha: Hardhat's in-process artifact
 # manager lists artifacts once, so suites must find them in place on a fresh clone.
 echo "test: hardhat build"; pnpm -s exec hardhat build --quiet

@@ -1,0 +1,29 @@
+// `pnpm run knip`: no unused file, dependency or export in the workspace. Entry points are what runs
+// or is imported from outside: each package's `exports` map and `bin` (knip reads them from its
+// package.json), the tests and the processes tests spawn by path, the benches, the examples, the
+// Hardhat config (its plugin) and the mocha root hooks and reporter (the mocha plugin reads
+// .mocharc.cjs and the mocha globs of the package.json scripts).
+import type { KnipConfig } from 'knip'
+
+const packageEntries = ['src/**/*.test.ts', 'test/**/*.test.ts', 'src/**/testProcesses/*.ts']
+const packageProject = ['src/**/*.ts', 'test/**/*.ts']
+
+const config: KnipConfig = {
+  workspaces: {
+    '.': {
+      entry: ['scripts/*.ts', 'test/**/*.test.ts'],
+      project: ['*.ts', 'hardhat/**/*.ts', 'scripts/**/*.ts', 'test/**/*.{ts,cjs}'],
+    },
+    'packages/*': { entry: packageEntries, project: packageProject },
+    'packages/treasury': {
+      entry: packageEntries,
+      project: packageProject,
+      // readSafeArtifact.ts requires the artifact by a computed path, which knip cannot follow.
+      ignoreDependencies: ['@safe-global/safe-contracts'],
+    },
+    bench: { entry: ['*.bench.ts'], project: ['*.ts'] },
+    examples: { entry: ['*.ts'], project: ['*.ts'] },
+  },
+}
+
+export default config
