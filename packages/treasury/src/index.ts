@@ -100,6 +100,11 @@ export { type CreateSplitParameters, type CreateSplitReturnType, createSplit } f
 export { type DistributeSplitParameters, distributeSplit } from './splits/distributeSplit.ts'
 export { type DistributeSplitCallParameters, distributeSplitCall } from './splits/distributeSplitCall.ts'
 export { getSplitBalance } from './splits/getSplitBalance.ts'
+export {
+  type GetSplitV2ParamsErrorType,
+  type GetSplitV2ParamsParameters,
+  getSplitV2Params,
+} from './splits/getSplitV2Params.ts'
 export { SplitsError, type SplitsErrorCode, type SplitsErrorParameters } from './splits/SplitsError.ts'
 export type { SplitV2Params } from './splits/SplitV2Params.ts'
 export { splitsNativeToken } from './splits/splitsNativeToken.ts'

@@ -10,6 +10,8 @@ declare module '@chainops/core' {
 export type SplitsErrorCode =
   /** Recipients and allocations that make no split (empty, repeated, zero, incentive too high). */
   | 'SPLITS_INVALID_SPLIT'
+  /** No SplitsV2 split at the address: no SplitUpdated event since the block given, or one that does not hash to its splitHash. */
+  | 'SPLITS_SPLIT_NOT_FOUND'
   /** A split transaction reverted or did not do what it should (no SplitCreated, wrong hash). */
   | 'SPLITS_TRANSACTION_FAILED'
 
