@@ -10,9 +10,9 @@ import {
 } from '@chainops/treasury'
 import { HDKey } from '@scure/bip32'
 
-const fixture = JSON.parse(
-  readFileSync(new URL('./vectors/trezor-ethereum-getaddress.json', import.meta.url), 'utf8'),
-) as {
+// Known answers are read from ../shared/vectors beside the repository (its README names each source).
+const vectors = new URL('../../../../shared/vectors/', import.meta.url)
+const fixture = JSON.parse(readFileSync(new URL('trezor/ethereum-getaddress.json', vectors), 'utf8')) as {
   setup: { mnemonic: string; passphrase: string }
   tests: { parameters: { path: string }; result: { address: string } }[]
 }

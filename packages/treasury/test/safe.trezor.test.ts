@@ -17,7 +17,7 @@ import { bip39SeedSource } from '../src/seeds/bip39SeedSource.ts'
 import { createTrezorSigner } from '../src/trezor/createTrezorSigner.ts'
 import { TrezorConnectDouble } from '../src/trezor/TrezorConnectDouble.ts'
 
-// BIP-39 vector 0 of trezor/python-mnemonic vectors.json (test/vectors/bip39.json), the seed the
+// BIP-39 vector 0 of trezor/python-mnemonic vectors.json (../shared/vectors/bip39/vectors.json), the seed the
 // double holds; the tier-A passphrase is a test value.
 const MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
 const TIER_A_PASSPHRASE = 'chainops-test-tier-a'

@@ -12,7 +12,9 @@ import {
 } from '@chainops/treasury'
 
 const MNEMONIC = 'legal winner thank year wave sausage worth useful legal winner thank yellow'
-const slip39 = JSON.parse(readFileSync(new URL('./vectors/slip39.json', import.meta.url), 'utf8')) as [
+// Known answers are read from ../shared/vectors beside the repository (its README names each source).
+const vectors = new URL('../../../../shared/vectors/', import.meta.url)
+const slip39 = JSON.parse(readFileSync(new URL('slip39/vectors.json', vectors), 'utf8')) as [
   string,
   string[],
   string,

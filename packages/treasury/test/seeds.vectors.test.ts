@@ -13,12 +13,14 @@ import { wordlist as simplifiedChinese } from '@scure/bip39/wordlists/simplified
 import { wordlist as spanish } from '@scure/bip39/wordlists/spanish.js'
 import { wordlist as traditionalChinese } from '@scure/bip39/wordlists/traditional-chinese.js'
 
-const vectors = (name: string): string => readFileSync(new URL(`./vectors/${name}`, import.meta.url), 'utf8')
+// Known answers are read from ../shared/vectors beside the repository (its README names each source).
+const vectorsDirectory = new URL('../../../../shared/vectors/', import.meta.url)
+const vectors = (name: string): string => readFileSync(new URL(name, vectorsDirectory), 'utf8')
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex')
-const fileWordlist = (name: string): string[] => vectors(`bip39-wordlists/${name}.txt`).split('\n').filter(Boolean)
+const fileWordlist = (name: string): string[] => vectors(`bip39/wordlist/${name}.txt`).split('\n').filter(Boolean)
 
 describe('BIP-39 vectors (trezor/python-mnemonic vectors.json, passphrase "TREZOR")', () => {
-  const bip39 = JSON.parse(vectors('bip39.json')) as Record<string, [string, string, string, string][]>
+  const bip39 = JSON.parse(vectors('bip39/vectors.json')) as Record<string, [string, string, string, string][]>
   const wordlists: Record<string, readonly string[]> = {
     english,
     chinese_simplified: simplifiedChinese,
@@ -52,7 +54,7 @@ describe('BIP-39 vectors (trezor/python-mnemonic vectors.json, passphrase "TREZO
 })
 
 describe('SLIP-39 vectors (trezor/python-shamir-mnemonic vectors.json, passphrase "TREZOR")', () => {
-  const slip39 = JSON.parse(vectors('slip39.json')) as [string, string[], string, string][]
+  const slip39 = JSON.parse(vectors('slip39/vectors.json')) as [string, string[], string, string][]
   // The reason each invalid vector must be refused for, by vector number.
   const expectedCodes: Record<number, TreasuryErrorCode> = {
     2: 'SLIP39_SHARE_CHECKSUM',

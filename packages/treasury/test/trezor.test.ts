@@ -17,8 +17,9 @@ type Fixture<P, R> = {
   setup: { mnemonic: string; passphrase: string }
   tests: { name: string; parameters: P; result: R }[]
 }
-const load = <P, R>(name: string) =>
-  JSON.parse(readFileSync(new URL(`./vectors/${name}`, import.meta.url), 'utf8')) as Fixture<P, R>
+// Known answers are read from ../shared/vectors beside the repository (its README names each source).
+const vectors = new URL('../../../../shared/vectors/', import.meta.url)
+const load = <P, R>(name: string) => JSON.parse(readFileSync(new URL(name, vectors), 'utf8')) as Fixture<P, R>
 
 type TxParameters = {
   chain_id: number
@@ -40,7 +41,7 @@ describe('TrezorConnectDouble against the Trezor firmware fixtures (all-all seed
   const device = new TrezorConnectDouble({ seed: bip39SeedSource(ALL) })
 
   it("ethereumGetAddress gives every fixture address, single and bundled, in Connect's response shape", async () => {
-    const fixture = load<{ path: string }, { address: string }>('trezor-ethereum-getaddress.json')
+    const fixture = load<{ path: string }, { address: string }>('trezor/ethereum-getaddress.json')
     assert.equal(fixture.tests.length, 6)
     for (const test of fixture.tests) {
       const response = await device.ethereumGetAddress({ path: test.parameters.path, useEmptyPassphrase: true })
@@ -71,8 +72,8 @@ describe('TrezorConnectDouble against the Trezor firmware fixtures (all-all seed
   })
 
   const signTxCases: [string, number][] = [
-    ['trezor-ethereum-sign-tx-eip155.json', 10],
-    ['trezor-ethereum-sign-tx-eip1559.json', 8],
+    ['trezor/ethereum-sign-tx-eip155.json', 10],
+    ['trezor/ethereum-sign-tx-eip1559.json', 8],
   ]
   for (const [file, count] of signTxCases) {
     it(`ethereumSignTransaction reproduces the firmware's r, s and v for ${file}`, async () => {
@@ -106,7 +107,7 @@ describe('TrezorConnectDouble against the Trezor firmware fixtures (all-all seed
 
   it('ethereumSignTypedData reproduces the firmware signature for every MetaMask-v4 fixture', async () => {
     const fixture = load<{ path: string; metamask_v4_compat: boolean; data: never }, { address: string; sig: string }>(
-      'trezor-ethereum-sign-typed-data.json',
+      'trezor/ethereum-sign-typed-data.json',
     )
     const v4 = fixture.tests.filter((t) => t.parameters.metamask_v4_compat)
     assert.equal(v4.length, 9)

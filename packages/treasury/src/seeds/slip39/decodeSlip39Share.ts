@@ -1,6 +1,6 @@
 import { TreasuryError } from '../../errors/TreasuryError.ts'
 import { rs1024Verify } from './rs1024Verify.ts'
-import { SLIP39_WORDLIST } from './SLIP39_WORDLIST.ts'
+import { slip39WordList } from './slip39WordList.ts'
 
 /** One decoded SLIP-39 share. `value` is secret: the caller wipes it. */
 export type Slip39Share = {
@@ -18,16 +18,18 @@ export type Slip39Share = {
 const RADIX_BITS = 10
 const METADATA_WORDS = 7 // identifier+flags (2), share parameters (2), checksum (3)
 const MIN_WORDS = 20 // metadata + ceil(128 / 10)
-const WORD_INDEX = new Map(SLIP39_WORDLIST.map((word, i) => [word, i]))
+let wordIndex: Map<string, number> | undefined
 
 /**
  * Decodes one share mnemonic. `label` ("share 2 of 3") names it in errors: a share's words are
  * never put in a message.
  */
 export function decodeSlip39Share(mnemonic: string, label: string): Slip39Share {
+  if (!wordIndex) wordIndex = new Map(slip39WordList().map((word, i) => [word, i]))
+  const indexOf = wordIndex
   const words = mnemonic.trim().toLowerCase().split(/\s+/u).filter(Boolean)
   const data = words.map((word, position) => {
-    const index = WORD_INDEX.get(word)
+    const index = indexOf.get(word)
     if (index === undefined) {
       throw new TreasuryError({
         code: 'SLIP39_SHARE_UNKNOWN_WORD',
