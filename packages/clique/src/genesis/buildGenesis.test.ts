@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { CliqueError } from '../errors/CliqueError.ts'
 import { decodeExtraData } from '../extraData/decodeExtraData.ts'
 import { type BuildGenesisParameters, buildGenesis } from './buildGenesis.ts'
+import type { Hardfork } from './forks.ts'
 import { parseGenesis } from './parseGenesis.ts'
 import { deterministicDeploymentProxy } from './predeploys/deterministicDeploymentProxy.ts'
 import { toGenesisJson } from './toGenesisJson.ts'
@@ -32,6 +33,29 @@ describe('buildGenesis', () => {
     assert.equal(genesis.gasLimit, 30_000_000n)
     assert.equal(genesis.difficulty, 1n)
   })
+
+  const petersburg = [
+    'homesteadBlock',
+    'eip150Block',
+    'eip155Block',
+    'eip158Block',
+    'byzantiumBlock',
+    'constantinopleBlock',
+    'petersburgBlock',
+  ]
+  const forksOf: [Hardfork, string[]][] = [
+    ['petersburg', petersburg],
+    ['istanbul', [...petersburg, 'istanbulBlock', 'muirGlacierBlock']],
+    ['berlin', [...petersburg, 'istanbulBlock', 'muirGlacierBlock', 'berlinBlock']],
+    ['london', [...petersburg, 'istanbulBlock', 'muirGlacierBlock', 'berlinBlock', 'londonBlock']],
+  ]
+  for (const [hardfork, forks] of forksOf) {
+    it(`activates exactly the forks through ${hardfork}, in geth's order, at block 0`, () => {
+      const { chainId, clique, ...config } = buildGenesis({ chainId: 5, sealers: [S1], hardfork }).config
+      assert.deepEqual(Object.keys(config), forks)
+      for (const fork of forks) assert.equal(config[fork as keyof typeof config], 0)
+    })
+  }
 
   it('stops at berlin when asked and then has no base fee', () => {
     const genesis = buildGenesis({ chainId: 5, sealers: [S1], hardfork: 'berlin' })

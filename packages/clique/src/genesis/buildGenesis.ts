@@ -3,7 +3,7 @@ import { CliqueError } from '../errors/CliqueError.ts'
 import { encodeExtraData } from '../extraData/encodeExtraData.ts'
 import { parseHexBytes } from '../hex/parseHexBytes.ts'
 import { parseStorageWord } from '../hex/parseStorageWord.ts'
-import { type BlockForkName, HARDFORKS, type Hardfork } from './forks.ts'
+import { BLOCK_FORKS, HARDFORKS, type Hardfork } from './forks.ts'
 import type { Genesis, GenesisAccount, GenesisConfig } from './Genesis.ts'
 import { INITIAL_BASE_FEE } from './genesisHash.ts'
 import type { Predeploy } from './predeploys/Predeploy.ts'
@@ -31,56 +31,6 @@ export type BuildGenesisParameters = {
 }
 
 export type BuildGenesisErrorType = CliqueError
-
-// The forks each hardfork brings, in geth's order. muirGlacier only moves the difficulty bomb,
-// which Clique ignores; it is set so the fork list reads like geth's own dev configs.
-const FORKS_BY_HARDFORK: Record<Hardfork, readonly BlockForkName[]> = {
-  petersburg: [
-    'homesteadBlock',
-    'eip150Block',
-    'eip155Block',
-    'eip158Block',
-    'byzantiumBlock',
-    'constantinopleBlock',
-    'petersburgBlock',
-  ],
-  istanbul: [
-    'homesteadBlock',
-    'eip150Block',
-    'eip155Block',
-    'eip158Block',
-    'byzantiumBlock',
-    'constantinopleBlock',
-    'petersburgBlock',
-    'istanbulBlock',
-    'muirGlacierBlock',
-  ],
-  berlin: [
-    'homesteadBlock',
-    'eip150Block',
-    'eip155Block',
-    'eip158Block',
-    'byzantiumBlock',
-    'constantinopleBlock',
-    'petersburgBlock',
-    'istanbulBlock',
-    'muirGlacierBlock',
-    'berlinBlock',
-  ],
-  london: [
-    'homesteadBlock',
-    'eip150Block',
-    'eip155Block',
-    'eip158Block',
-    'byzantiumBlock',
-    'constantinopleBlock',
-    'petersburgBlock',
-    'istanbulBlock',
-    'muirGlacierBlock',
-    'berlinBlock',
-    'londonBlock',
-  ],
-}
 
 /** geth's params.MinGasLimit and the largest gas limit it accepts (2^63-1). */
 const MIN_GAS_LIMIT = 5000n
@@ -156,7 +106,10 @@ export function buildGenesis(parameters: BuildGenesisParameters): Genesis {
     fail('baseFeePerGas', 'baseFeePerGas out of range')
 
   const config: GenesisConfig = { chainId, clique: { period, epoch } }
-  for (const fork of FORKS_BY_HARDFORK[hardfork]) config[fork] = 0
+  const through = HARDFORKS.indexOf(hardfork)
+  for (const fork of BLOCK_FORKS) {
+    if (fork.hardfork !== null && HARDFORKS.indexOf(fork.hardfork) <= through) config[fork.name] = 0
+  }
 
   const accounts: Record<Address, GenesisAccount> = {}
   for (const [key, account] of Object.entries(alloc)) {
