@@ -72,5 +72,5 @@ export {
   type SupplyFinding,
 } from './planners/planSupply.ts'
 export { EMPTY_TRIE_ROOT, type TrieEntry, trieRoot } from './trie/trieRoot.ts'
-export { formatCoins, WEI_PER_COIN } from './units/formatCoins.ts'
+export { formatCoins } from './units/formatCoins.ts'
 export { formatRatio } from './units/formatRatio.ts'

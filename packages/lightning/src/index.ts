@@ -8,7 +8,7 @@ export { describeLndError } from './errors/describeLndError.ts'
 export { isLndUnavailableError } from './errors/isLndUnavailableError.ts'
 export { LightningError, type LightningErrorCode, type LightningErrorParameters } from './errors/LightningError.ts'
 export { type LndRetryOptions, type WithLndRetryParameters, withLndRetry } from './errors/withLndRetry.ts'
-export { MONTHLY_FLOAT_WEI, PLAN_MONTH_SECONDS, WEI_PER_COIN } from './float/floatPlan.ts'
+export { MONTHLY_FLOAT_WEI, PLAN_MONTH_SECONDS } from './float/floatPlan.ts'
 export { type GetOperatorFloatParameters, getOperatorFloat, type OperatorFloat } from './float/getOperatorFloat.ts'
 export {
   type FloatRefillProposal,

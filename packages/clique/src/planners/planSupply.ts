@@ -1,5 +1,6 @@
 import { CliqueError } from '../errors/CliqueError.ts'
-import { formatCoins, WEI_PER_COIN } from '../units/formatCoins.ts'
+import { WEI_PER_COIN } from '@chainops/core'
+import { formatCoins } from '../units/formatCoins.ts'
 import { formatRatio } from '../units/formatRatio.ts'
 
 export type PlanSupplyParameters = {

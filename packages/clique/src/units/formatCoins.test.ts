@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import { formatCoins, WEI_PER_COIN } from './formatCoins.ts'
+import { WEI_PER_COIN } from '@chainops/core'
+import { formatCoins } from './formatCoins.ts'
 
 describe('formatCoins', () => {
   const cases: [bigint, string][] = [

@@ -1,5 +1,4 @@
-/** Wei per coin: the chain's native coin has 18 decimals, like ether. */
-export const WEI_PER_COIN = 10n ** 18n
+import { WEI_PER_COIN } from '@chainops/core'
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')

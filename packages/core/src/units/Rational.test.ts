@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { isChainopsError } from '../errors/ChainopsError.ts'
-import { parseEther } from './parseEther.ts'
+import { parseExactEther } from './parseExactEther.ts'
 import { Rational } from './Rational.ts'
 
 describe('Rational', () => {
@@ -105,14 +105,14 @@ describe('Rational', () => {
 
   it('converts sats to wei at an exact rate with floor and round', () => {
     // 0.01 coin per sat, coins have 18 decimals: 1 sat = 10^16 wei
-    const weiPerSat = Rational.fromDecimalString('0.01').mul(new Rational(parseEther('1')))
+    const weiPerSat = Rational.fromDecimalString('0.01').mul(new Rational(parseExactEther('1')))
     assert.equal(weiPerSat.applyFloor(12_345n), 123_450_000_000_000_000_000n)
     // a rate that does not divide evenly: 1 coin per 3 sats
-    const third = new Rational(parseEther('1'), 3n)
+    const third = new Rational(parseExactEther('1'), 3n)
     assert.equal(third.applyFloor(1n), 333_333_333_333_333_333n)
     assert.equal(third.applyRound(2n), 666_666_666_666_666_667n)
     assert.equal(third.applyCeil(1n), 333_333_333_333_333_334n)
-    assert.equal(third.applyFloor(3n), parseEther('1'))
+    assert.equal(third.applyFloor(3n), parseExactEther('1'))
     assert.equal(new Rational(1n, 2n).applyRound(5n), 3n)
     assert.equal(new Rational(1n, 2n).apply(5n, 'halfEven'), 2n)
     assert.throws(

@@ -1,6 +1,6 @@
-import { formatUnits } from './formatUnits.ts'
+import { formatExactUnits } from './formatExactUnits.ts'
 
 /** Formats sats as an exact btc decimal string, trailing zeros trimmed. */
 export function formatBtc(value: bigint): string {
-  return formatUnits(value, 8)
+  return formatExactUnits(value, 8)
 }

@@ -1,5 +1,4 @@
-/** One coin of the chain's native unit, in wei. */
-export const WEI_PER_COIN = 10n ** 18n
+import { WEI_PER_COIN } from '@chainops/core'
 
 /**
  * The float plan of the source (seed 000, "トークンについて"): the operator always holds 30M coins,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { isChainopsError } from '@chainops/core'
+import { isChainopsError, WEI_PER_COIN } from '@chainops/core'
 import { getAddress, parseTransaction } from 'viem'
-import { MONTHLY_FLOAT_WEI, WEI_PER_COIN } from './floatPlan.ts'
+import { MONTHLY_FLOAT_WEI } from './floatPlan.ts'
 import type { OperatorFloat } from './getOperatorFloat.ts'
 import { planFloatRefill } from './planFloatRefill.ts'
 

@@ -1,4 +1,4 @@
-import { isChainopsError, parseUnits } from '@chainops/core'
+import { isChainopsError, parseExactUnits } from '@chainops/core'
 import { usageError } from '../../../errors/usageError.ts'
 
 /**
@@ -8,7 +8,7 @@ import { usageError } from '../../../errors/usageError.ts'
 export function coinsFlag(value: unknown, name: string): bigint {
   const text = String(value).replaceAll('_', '')
   try {
-    return parseUnits(text, 18, { what: `--${name}` })
+    return parseExactUnits(text, 18, { what: `--${name}` })
   } catch (error) {
     if (!isChainopsError(error)) throw error
     throw usageError(`--${name} must be an amount of coins (up to 18 decimals), got "${String(value)}"`)

@@ -3,9 +3,9 @@ import { assertDecimals } from './assertDecimals.ts'
 
 /**
  * Formats base units as an exact decimal string with trailing zeros trimmed:
- * `formatUnits(1_500_000_000_000_000_000n, 18) === '1.5'`, `formatUnits(-1n, 9) === '-0.000000001'`.
+ * `formatExactUnits(1_500_000_000_000_000_000n, 18) === '1.5'`, `formatExactUnits(-1n, 9) === '-0.000000001'`.
  */
-export function formatUnits(value: bigint, decimals: number): string {
+export function formatExactUnits(value: bigint, decimals: number): string {
   assertBigint(value, { allowNegative: true })
   assertDecimals(decimals)
   const negative = value < 0n

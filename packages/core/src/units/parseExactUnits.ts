@@ -1,7 +1,7 @@
 import { assertDecimals } from './assertDecimals.ts'
 import { parseDecimalString } from './parseDecimalString.ts'
 
-export type ParseUnitsOptions = {
+export type ParseExactUnitsOptions = {
   /** Accept a leading `-` (default false: amounts are not negative). */
   allowNegative?: boolean | undefined
   /** Names the amount in error messages. */
@@ -9,10 +9,11 @@ export type ParseUnitsOptions = {
 }
 
 /**
- * Parses a decimal string into base units: `parseUnits('1.5', 18) === 1_500_000_000_000_000_000n`.
- * Exact: more decimals than `decimals` is an error (`UNITS_INVALID_AMOUNT`), never a rounding.
+ * Parses a decimal string into base units: `parseExactUnits('1.5', 18) === 1_500_000_000_000_000_000n`.
+ * Exact: more decimals than `decimals` is an error (`UNITS_INVALID_AMOUNT`), never a rounding (viem's
+ * `parseUnits` rounds them away), and anything but a plain decimal string is refused.
  */
-export function parseUnits(value: string, decimals: number, options: ParseUnitsOptions = {}): bigint {
+export function parseExactUnits(value: string, decimals: number, options: ParseExactUnitsOptions = {}): bigint {
   assertDecimals(decimals)
   const { negative, integer, fraction } = parseDecimalString(value, {
     allowNegative: options.allowNegative,
