@@ -1,5 +1,5 @@
-import { CliqueError } from '../errors/CliqueError.ts'
 import { WEI_PER_COIN } from '@chainops/core'
+import { CliqueError } from '../errors/CliqueError.ts'
 import { formatCoins } from '../units/formatCoins.ts'
 import { formatRatio } from '../units/formatRatio.ts'
 
