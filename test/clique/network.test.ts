@@ -2,14 +2,14 @@ import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
 import {
   buildGenesis,
+  type Genesis,
   getSigners,
   getSnapshot,
   propose,
   recoverSealer,
   sealerHealth,
-  toGenesisJson,
 } from '@chainops/clique'
-import { type GethCliqueNetwork, type GethGenesis, startGethClique } from '@chainops/devnet'
+import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
 import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
@@ -24,11 +24,9 @@ const clientOf = (url: string): PublicClient => createPublicClient({ transport: 
 // block 1 the moment it starts, before the nodes have peered; two sealers then each hold their
 // own block 1, have both "signed recently" and wait for each other for ever. A genesis a few
 // seconds ahead lets them peer first.
-function genesisFor(signers: readonly Address[]): GethGenesis {
+function genesisFor(signers: readonly Address[]): Genesis {
   const timestamp = BigInt(Math.floor(Date.now() / 1000))
-  return toGenesisJson(
-    buildGenesis({ chainId: 2789, sealers: signers, period: PERIOD, timestamp }),
-  ) as unknown as GethGenesis
+  return buildGenesis({ chainId: 2789, sealers: signers, period: PERIOD, timestamp })
 }
 
 async function waitForHead(client: PublicClient, atLeast: bigint, timeoutMs = 30_000): Promise<bigint> {

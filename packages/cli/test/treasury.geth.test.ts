@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type GethCliqueNetwork, minimalCliqueGenesis, startGethClique } from '@chainops/devnet'
+import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
 import { safeSingletonFactoryPredeploy, safeV141Contracts } from '@chainops/treasury'
 import hre from 'hardhat'
 import { createPublicClient, createWalletClient, defineChain, type Hex, http, keccak256, parseEther } from 'viem'
@@ -60,19 +60,11 @@ describe('chainops safe and splits on a real geth v1.13.15 Clique devnet @integr
   it('deploy -> create 2-of-3 -> propose -> sign (Trezor double, then a key) -> execute pays the recipient to the wei; one signature exits 1', async function () {
     this.timeout(300_000)
     const factory = await safeSingletonFactoryPredeploy()
-    const genesis = minimalCliqueGenesis({
-      chainId: 2789,
-      period: 1,
-      sealers: [privateKeyToAccount(sealerKey).address],
-      gasLimit: 30_000_000n,
-      alloc: [],
-    })
     // The singleton factory's presigned deployment does not cover chain 2789: it is a genesis predeploy.
-    genesis.alloc[factory.address.toLowerCase()] = { balance: '0x0', nonce: '0x1', code: factory.code }
     network = await startGethClique({
       sealers: 1,
       period: 1,
-      genesis,
+      predeploys: [factory],
       sealerKeys: [sealerKey],
       faucetKey,
       label: 'cli-safe',
@@ -284,6 +276,6 @@ describe('chainops safe and splits on a real geth v1.13.15 Clique devnet @integr
       teamPool,
     ])
     assert.equal(notASplit.code, 1)
-    assert.match(notASplit.stderr, /\[CLI_SPLIT_NOT_FOUND\]/)
+    assert.match(notASplit.stderr, /\[SPLITS_SPLIT_NOT_FOUND\]/)
   })
 })

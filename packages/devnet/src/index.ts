@@ -1,8 +1,6 @@
 export { DevnetError, type DevnetErrorCode } from './DevnetError.ts'
 export type { GethCliqueNetwork } from './geth/GethCliqueNetwork.ts'
-export type { GethGenesis } from './geth/GethGenesis.ts'
 export type { GethNode, GethNodePorts } from './geth/GethNode.ts'
-export { type MinimalCliqueGenesisParameters, minimalCliqueGenesis } from './geth/minimalCliqueGenesis.ts'
 export {
   type StartGethCliqueErrorType,
   type StartGethCliqueParameters,

@@ -5,12 +5,12 @@ import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { buildGenesis, deterministicDeploymentProxy, toGenesisJson } from '@chainops/clique'
 import { createPublicClient, createWalletClient, defineChain, type Hex, http, parseEther } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { DevnetError } from '../src/DevnetError.ts'
 import type { GethCliqueNetwork } from '../src/geth/GethCliqueNetwork.ts'
 import { gethRpcRequest } from '../src/geth/gethRpcRequest.ts'
-import { minimalCliqueGenesis } from '../src/geth/minimalCliqueGenesis.ts'
 import { type StartGethCliqueParameters, startGethClique } from '../src/geth/startGethClique.ts'
 import { isPidAlive } from '../src/process/Daemon.ts'
 
@@ -57,6 +57,7 @@ describe('startGethClique @integration', () => {
         period: 1,
         label: 'geth-single',
         prefund: [{ address: prefunded, balanceWei: prefundWei }],
+        predeploys: [deterministicDeploymentProxy],
       })
     })
     after(async () => {
@@ -70,13 +71,13 @@ describe('startGethClique @integration', () => {
         net.genesis.extraData,
         `0x${'00'.repeat(32)}${sealer.address!.slice(2).toLowerCase()}${'00'.repeat(65)}`,
       )
-      assert.equal(net.genesis.gasLimit, '0x1c9c380')
-      assert.equal(net.genesis.difficulty, '0x1')
+      assert.equal(net.genesis.gasLimit, 30_000_000n)
+      assert.equal(net.genesis.difficulty, 1n)
       assert.deepEqual(net.genesis.config.clique, { period: 1, epoch: 30000 })
-      assert.equal(net.genesis.config['londonBlock'], 0)
-      assert.equal(net.genesis.config['berlinBlock'], 0)
+      assert.equal(net.genesis.config.londonBlock, 0)
+      assert.equal(net.genesis.config.berlinBlock, 0)
       assert.equal('shanghaiTime' in net.genesis.config, false)
-      assert.deepEqual(JSON.parse(readFileSync(net.genesisPath, 'utf8')), net.genesis)
+      assert.deepEqual(JSON.parse(readFileSync(net.genesisPath, 'utf8')), toGenesisJson(net.genesis))
     })
 
     it('seals blocks: the head rises by at least two within a few seconds', async () => {
@@ -95,6 +96,13 @@ describe('startGethClique @integration', () => {
       const url = net.sealers[0]!.rpcUrl
       assert.equal(BigInt(await gethRpcRequest<string>(url, 'eth_getBalance', [prefunded, '0x0'])), prefundWei)
       assert.equal(BigInt(await gethRpcRequest<string>(url, 'eth_getBalance', [net.faucet.address, '0x0'])), 10n ** 24n)
+    })
+
+    it('places the predeploys at their addresses with their code, at nonce 1', async () => {
+      const url = net.rpc!.rpcUrl
+      const { address, code } = deterministicDeploymentProxy
+      assert.equal(await gethRpcRequest<string>(url, 'eth_getCode', [address, 'latest']), code)
+      assert.equal(await gethRpcRequest<string>(url, 'eth_getTransactionCount', [address, 'latest']), '0x1')
     })
 
     it('a transfer signed with the faucet key is mined and the recipient gets exactly the amount', async () => {
@@ -320,19 +328,14 @@ describe('startGethClique @integration', () => {
     it('a corrupt genesis fails at geth init with geth’s own message in details', async () => {
       const sealerKey: Hex = generatePrivateKey()
       const sealer = privateKeyToAccount(sealerKey).address
-      const genesis = minimalCliqueGenesis({
-        chainId: 2789,
-        period: 1,
-        sealers: [sealer],
-        gasLimit: 30_000_000n,
-        alloc: [],
-      })
-      genesis.alloc['0x0000000000000000000000000000000000000001'] = { balance: 'lots' }
+      const genesis = buildGenesis({ chainId: 2789, period: 1, sealers: [sealer] })
+      // Past buildGenesis's checks: a balance of 257 bits, which geth must refuse itself.
+      genesis.alloc['0x0000000000000000000000000000000000000001'] = { balance: 2n ** 256n }
       const error = await rejection(
         startGethClique({ sealers: 1, period: 1, genesis, sealerKeys: [sealerKey], dir: join(dir, 'corrupt') }),
       )
       assert.equal(error.code, 'DEVNET_DAEMON_START_FAILED')
-      assert.match(error.details ?? '', /invalid genesis file: invalid hex or decimal integer "lots"/)
+      assert.match(error.details ?? '', /invalid genesis file: invalid hex or decimal integer "0x10{64}"/)
     })
 
     it('with keepDirOnFailure the failed node’s log stays on disk in the temp dir', async () => {
@@ -411,12 +414,10 @@ describe('startGethClique @integration', () => {
           period: 1,
           sealerKeys: [key],
           candidateKeys: [otherKey],
-          genesis: minimalCliqueGenesis({
+          genesis: buildGenesis({
             chainId: 2789,
             period: 1,
             sealers: [privateKeyToAccount(key).address, privateKeyToAccount(otherKey).address],
-            gasLimit: 30_000_000n,
-            alloc: [],
           }),
         },
       ],
@@ -427,17 +428,30 @@ describe('startGethClique @integration', () => {
       ],
       ['a label with a space', { sealers: 1, period: 1, label: 'my net' }],
       [
+        'a prefund at a predeploy address',
+        {
+          sealers: 1,
+          period: 1,
+          predeploys: [deterministicDeploymentProxy],
+          prefund: [{ address: deterministicDeploymentProxy.address, balanceWei: 1n }],
+        },
+      ],
+      [
+        'predeploys beside a genesis',
+        {
+          sealers: 1,
+          period: 1,
+          sealerKeys: [key],
+          predeploys: [deterministicDeploymentProxy],
+          genesis: buildGenesis({ chainId: 2789, period: 1, sealers: [privateKeyToAccount(key).address] }),
+        },
+      ],
+      [
         'a genesis without sealer keys',
         {
           sealers: 1,
           period: 1,
-          genesis: minimalCliqueGenesis({
-            chainId: 2789,
-            period: 1,
-            sealers: [privateKeyToAccount(key).address],
-            gasLimit: 30_000_000n,
-            alloc: [],
-          }),
+          genesis: buildGenesis({ chainId: 2789, period: 1, sealers: [privateKeyToAccount(key).address] }),
         },
       ],
       [
@@ -446,12 +460,10 @@ describe('startGethClique @integration', () => {
           sealers: 1,
           period: 1,
           sealerKeys: [key],
-          genesis: minimalCliqueGenesis({
+          genesis: buildGenesis({
             chainId: 2789,
             period: 1,
             sealers: [privateKeyToAccount(generatePrivateKey()).address],
-            gasLimit: 30_000_000n,
-            alloc: [],
           }),
         },
       ],
@@ -461,13 +473,7 @@ describe('startGethClique @integration', () => {
           sealers: 1,
           period: 2,
           sealerKeys: [key],
-          genesis: minimalCliqueGenesis({
-            chainId: 2789,
-            period: 1,
-            sealers: [privateKeyToAccount(key).address],
-            gasLimit: 30_000_000n,
-            alloc: [],
-          }),
+          genesis: buildGenesis({ chainId: 2789, period: 1, sealers: [privateKeyToAccount(key).address] }),
         },
       ],
     ]

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { type GethCliqueNetwork, minimalCliqueGenesis, startGethClique } from '@chainops/devnet'
+import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
 import hre from 'hardhat'
 import { createPublicClient, createWalletClient, defineChain, type Hex, http, keccak256, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -38,19 +38,10 @@ describe('Safe deploy and reward routing on a real geth v1.13.15 Clique devnet @
   it('predeploys the factory in the genesis, deploys Safe v1.4.1 at canonical addresses and routes ETH 2-of-3 to the wei', async function () {
     this.timeout(180_000)
     const factory = await safeSingletonFactoryPredeploy()
-    const sealer = privateKeyToAccount(sealerKey).address
-    const genesis = minimalCliqueGenesis({
-      chainId: 2789,
-      period: 1,
-      sealers: [sealer],
-      gasLimit: 30_000_000n,
-      alloc: [],
-    })
-    genesis.alloc[factory.address.toLowerCase()] = { balance: '0x0', nonce: '0x1', code: factory.code }
     network = await startGethClique({
       sealers: 1,
       period: 1,
-      genesis,
+      predeploys: [factory],
       sealerKeys: [sealerKey],
       faucetKey,
       label: 'treasury',

@@ -1,6 +1,6 @@
+import type { Genesis } from '@chainops/clique'
 import type { Secret } from '@chainops/core'
 import type { Address, Hex } from 'viem'
-import type { GethGenesis } from './GethGenesis.ts'
 import type { GethNode } from './GethNode.ts'
 
 /** A running geth Clique devnet, as returned by `startGethClique`. */
@@ -9,7 +9,7 @@ export interface GethCliqueNetwork {
   /** Clique block period in seconds. */
   readonly period: number
   /** The genesis geth was initialised with (the faucet and prefund balances merged in). */
-  readonly genesis: GethGenesis
+  readonly genesis: Genesis
   readonly genesisPath: string
   /** The directory holding every node's datadir, config and log. */
   readonly dir: string

@@ -1,4 +1,5 @@
-import type { Address, Hex } from 'viem'
+import type { Secret } from '@chainops/core'
+import type { Hex } from 'viem'
 import type { GethNodePorts } from './GethNode.ts'
 
 export type GethNodeArgsParameters = {
@@ -6,13 +7,10 @@ export type GethNodeArgsParameters = {
   datadir: string
   /** The IPC socket; the harness starts sealing through it (`miner_start`). */
   ipcPath: string
+  /** The `--config` TOML (network id, sync mode, gas ceiling, etherbase, peers). */
   configPath: string
-  chainId: number
-  nodeKey: Hex
+  nodeKey: Secret<Hex>
   ports: GethNodePorts
-  gasLimit: bigint
-  /** Sealer only: the account to seal with (in the node's keystore). */
-  sealer?: { address: Address }
   extraArgs: readonly string[]
 }
 
@@ -20,26 +18,25 @@ export type GethNodeArgsParameters = {
 const sealerApis = 'eth,net,web3,clique,admin,txpool'
 const publicApis = 'eth,net,web3'
 
-/** The command line of one devnet geth: loopback only, no discovery, fixed node key and ports. */
+/**
+ * The command line of one devnet geth, after its `--config`: loopback only, no discovery, fixed
+ * node key and ports. Flags win over the TOML, so these pin what the TOML leaves to production.
+ */
 export function gethNodeArgs(parameters: GethNodeArgsParameters): string[] {
-  const { role, datadir, ipcPath, configPath, chainId, nodeKey, ports, gasLimit, sealer, extraArgs } = parameters
+  const { role, datadir, ipcPath, configPath, nodeKey, ports, extraArgs } = parameters
   const apis = role === 'sealer' ? sealerApis : publicApis
   const args = [
     '--config',
     configPath,
     '--datadir',
     datadir,
-    '--networkid',
-    String(chainId),
-    '--syncmode',
-    'full',
     '--nat',
     'none',
     '--nodiscover',
     '--port',
     String(ports.p2p),
     '--nodekeyhex',
-    nodeKey.slice(2),
+    nodeKey.reveal().slice(2),
     '--http',
     '--http.addr',
     '127.0.0.1',
@@ -53,9 +50,9 @@ export function gethNodeArgs(parameters: GethNodeArgsParameters): string[] {
     String(ports.authrpc),
     '--ipcpath',
     ipcPath,
-    // Keep the block gas limit where the genesis put it instead of drifting to geth's default.
-    '--miner.gaslimit',
-    gasLimit.toString(),
+    // The production TOML treats every transaction as remote (NoLocals); the devnet keeps geth's
+    // default, under which transactions sent to a node are local to it.
+    '--txpool.nolocals=false',
     '--verbosity',
     '3',
   ]
@@ -65,9 +62,7 @@ export function gethNodeArgs(parameters: GethNodeArgsParameters): string[] {
   // No `--mine` and no `--unlock`: the harness starts sealing over IPC once every node has
   // peered (see GethNodeProcess.armSealing for why the order matters). The personal namespace
   // (deprecated in 1.13) is enabled for that unlock; it is served on IPC only, never on HTTP.
-  if (sealer) {
-    args.push('--miner.etherbase', sealer.address, '--allow-insecure-unlock', '--rpc.enabledeprecatedpersonal')
-  }
+  if (role === 'sealer') args.push('--allow-insecure-unlock', '--rpc.enabledeprecatedpersonal')
   args.push(...extraArgs)
   return args
 }

@@ -1,9 +1,10 @@
+import { buildGenesis, CliqueError, decodeExtraData, type Genesis } from '@chainops/clique'
 import { Secret } from '@chainops/core'
-import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
+import { type Address, getAddress, type Hex, isAddress, isAddressEqual, isHex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { DevnetError } from '../DevnetError.ts'
-import type { GethGenesis } from './GethGenesis.ts'
 import type { StartGethCliqueParameters } from './startGethClique.ts'
+import { withGenesisBalances } from './withGenesisBalances.ts'
 
 /** Options after validation, with defaults applied and every key generated or pinned. */
 export type ResolvedGethCliqueOptions = {
@@ -11,8 +12,8 @@ export type ResolvedGethCliqueOptions = {
   period: number
   chainId: number
   gasLimit: bigint
-  /** The caller's genesis, if any (not yet merged with the faucet and prefund balances). */
-  genesis: GethGenesis | undefined
+  /** The genesis geth is initialised with: the caller's or a minimal one, faucet and prefund funded. */
+  genesis: Genesis
   sealerKeys: Secret<Hex>[]
   sealerAddresses: Address[]
   /** Sealing nodes the genesis does not list (they seal once voted in). */
@@ -34,8 +35,13 @@ const defaultGasLimit = 30_000_000n
 const defaultFaucetBalance = 10n ** 24n // one million coins
 const maxSealers = 16
 
-function bad(shortMessage: string, details?: string): never {
-  throw new DevnetError({ code: 'DEVNET_BAD_OPTIONS', shortMessage, ...(details === undefined ? {} : { details }) })
+function bad(shortMessage: string, details?: string, cause?: unknown): never {
+  throw new DevnetError({
+    code: 'DEVNET_BAD_OPTIONS',
+    shortMessage,
+    ...(details === undefined ? {} : { details }),
+    ...(cause === undefined ? {} : { cause }),
+  })
 }
 
 function isPrivateKey(value: unknown): value is Hex {
@@ -44,16 +50,6 @@ function isPrivateKey(value: unknown): value is Hex {
 
 function isPositiveInteger(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max
-}
-
-/** The signer addresses in a Clique extraData (32-byte vanity, 20 bytes per signer, 65-byte seal). */
-function extraDataSigners(extraData: unknown): string[] | undefined {
-  if (typeof extraData !== 'string' || !isHex(extraData, { strict: true })) return undefined
-  const body = extraData.slice(2).toLowerCase()
-  if (body.length < 64 + 130 || (body.length - 64 - 130) % 40 !== 0) return undefined
-  const signers: string[] = []
-  for (let at = 64; at < body.length - 130; at += 40) signers.push(`0x${body.slice(at, at + 40)}`)
-  return signers
 }
 
 /**
@@ -143,33 +139,30 @@ export function resolveGethCliqueOptions(options: StartGethCliqueParameters): Re
     prefund.push({ address, balanceWei: entry.balanceWei })
   }
 
-  let chainId = options.chainId ?? defaultChainId
-  let gasLimit = options.gasLimit ?? defaultGasLimit
-  const genesis = options.genesis
-  if (genesis !== undefined) {
-    if (typeof genesis !== 'object' || genesis === null || typeof genesis.config !== 'object' || !genesis.config) {
-      bad('genesis must be a geth genesis object with a config')
+  const balances = [{ address: faucet.address, balanceWei: faucet.balanceWei }, ...prefund]
+  if (options.genesis !== undefined) checkGenesis(options, sealerAddresses, candidateAddresses)
+  const chainId = options.genesis?.config.chainId ?? options.chainId ?? defaultChainId
+  const gasLimit = options.genesis?.gasLimit ?? options.gasLimit ?? defaultGasLimit
+  let genesis: Genesis
+  if (options.genesis !== undefined) {
+    genesis = withGenesisBalances(options.genesis, balances)
+  } else {
+    if (options.predeploys !== undefined && !Array.isArray(options.predeploys)) bad('predeploys must be an array')
+    const alloc: Record<string, { balance: bigint }> = {}
+    for (const { address, balanceWei } of balances) alloc[address] = { balance: balanceWei }
+    try {
+      genesis = buildGenesis({
+        chainId,
+        period,
+        sealers: sealerAddresses,
+        gasLimit,
+        alloc,
+        predeploys: options.predeploys ?? [],
+      })
+    } catch (error) {
+      if (!(error instanceof CliqueError)) throw error
+      bad(`the devnet genesis cannot be built: ${error.shortMessage}`, error.path, error)
     }
-    if (options.sealerKeys === undefined) {
-      bad('a genesis needs sealerKeys', 'its extraData names the sealers, so their keys must be given to run them')
-    }
-    if (options.gasLimit !== undefined) bad('give gasLimit in the genesis, not beside it')
-    const signers = extraDataSigners(genesis.extraData)
-    if (!signers) bad('genesis.extraData is not Clique extraData (32-byte vanity, 20 bytes per signer, 65-byte seal)')
-    const missing = sealerAddresses.filter((address) => !signers.includes(address.toLowerCase()))
-    if (missing.length > 0) bad('genesis.extraData does not list every sealer', `missing ${missing.join(', ')}`)
-    const listed = candidateAddresses.filter((address) => signers.includes(address.toLowerCase()))
-    if (listed.length > 0) bad('a candidate is already a genesis signer: give its key in sealerKeys', listed.join(', '))
-    if (genesis.config.clique?.period !== period) {
-      bad('genesis.config.clique.period differs from period', `${genesis.config.clique?.period} vs ${period}`)
-    }
-    if (!isPositiveInteger(genesis.config.chainId)) bad('genesis.config.chainId must be a positive integer')
-    if (options.chainId !== undefined && options.chainId !== genesis.config.chainId) {
-      bad('chainId differs from genesis.config.chainId', `${options.chainId} vs ${genesis.config.chainId}`)
-    }
-    chainId = genesis.config.chainId
-    if (typeof genesis.gasLimit !== 'string' || !isHex(genesis.gasLimit)) bad('genesis.gasLimit must be a hex quantity')
-    gasLimit = BigInt(genesis.gasLimit)
   }
 
   return {
@@ -192,4 +185,46 @@ export function resolveGethCliqueOptions(options: StartGethCliqueParameters): Re
     keepDirOnFailure: options.keepDirOnFailure ?? false,
     readyTimeoutMs: options.readyTimeoutMs ?? 60_000,
   }
+}
+
+/** A caller's genesis must list the sealers (and only them) and agree with the other options. */
+function checkGenesis(
+  options: StartGethCliqueParameters,
+  sealerAddresses: readonly Address[],
+  candidateAddresses: readonly Address[],
+): void {
+  const genesis = options.genesis
+  if (typeof genesis !== 'object' || genesis === null || typeof genesis.config !== 'object' || !genesis.config) {
+    bad('genesis must be a Clique genesis (e.g. from buildGenesis) with a config')
+  }
+  if (options.sealerKeys === undefined) {
+    bad('a genesis needs sealerKeys', 'its extraData names the sealers, so their keys must be given to run them')
+  }
+  if (options.gasLimit !== undefined) bad('give gasLimit in the genesis, not beside it')
+  if (options.predeploys !== undefined) bad('give predeploys in the genesis, not beside it')
+  let signers: Address[]
+  try {
+    signers = decodeExtraData(genesis.extraData).signers
+  } catch (error) {
+    bad(
+      'genesis.extraData is not Clique extraData (32-byte vanity, 20 bytes per signer, 65-byte seal)',
+      undefined,
+      error,
+    )
+  }
+  const listed = (address: Address) => signers.some((signer) => isAddressEqual(signer, address))
+  const missing = sealerAddresses.filter((address) => !listed(address))
+  if (missing.length > 0) bad('genesis.extraData does not list every sealer', `missing ${missing.join(', ')}`)
+  const candidates = candidateAddresses.filter(listed)
+  if (candidates.length > 0) {
+    bad('a candidate is already a genesis signer: give its key in sealerKeys', candidates.join(', '))
+  }
+  if (genesis.config.clique?.period !== options.period) {
+    bad('genesis.config.clique.period differs from period', `${genesis.config.clique?.period} vs ${options.period}`)
+  }
+  if (!isPositiveInteger(genesis.config.chainId)) bad('genesis.config.chainId must be a positive integer')
+  if (options.chainId !== undefined && options.chainId !== genesis.config.chainId) {
+    bad('chainId differs from genesis.config.chainId', `${options.chainId} vs ${genesis.config.chainId}`)
+  }
+  if (typeof genesis.gasLimit !== 'bigint') bad('genesis.gasLimit must be a bigint')
 }

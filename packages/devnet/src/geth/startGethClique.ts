@@ -2,6 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import {
+  enodeIdFromNodeKey,
+  type Genesis,
+  type GethNodeSpec,
+  gethConfig,
+  type Predeploy,
+  toGenesisJson,
+} from '@chainops/clique'
 import { Secret } from '@chainops/core'
 import type { Address, Hex } from 'viem'
 import { generatePrivateKey } from 'viem/accounts'
@@ -10,19 +18,14 @@ import { daemonBinary } from '../process/daemonBinary.ts'
 import { freePort } from '../process/freePort.ts'
 import { tempDir } from '../process/tempDir.ts'
 import type { GethCliqueNetwork } from './GethCliqueNetwork.ts'
-import type { GethGenesis } from './GethGenesis.ts'
 import type { GethNode, GethNodePorts } from './GethNode.ts'
 import { GethNodeProcess } from './GethNodeProcess.ts'
-import { gethConfigToml } from './gethConfigToml.ts'
-import { gethEnode } from './gethEnode.ts'
 import { gethIpcPath } from './gethIpcPath.ts'
 import { gethNodeArgs } from './gethNodeArgs.ts'
 import { gethRpcRequest } from './gethRpcRequest.ts'
 import { importGethAccount } from './importGethAccount.ts'
-import { minimalCliqueGenesis } from './minimalCliqueGenesis.ts'
 import { type ResolvedGethCliqueOptions, resolveGethCliqueOptions } from './resolveGethCliqueOptions.ts'
 import { runGethCommand } from './runGethCommand.ts'
-import { withGenesisBalances } from './withGenesisBalances.ts'
 
 export type StartGethCliqueParameters = {
   /** How many sealing nodes (1-16). */
@@ -30,11 +33,16 @@ export type StartGethCliqueParameters = {
   /** Clique block period in seconds (>= 1). */
   period: number
   /**
-   * A full geth genesis to use instead of the minimal one (e.g. from @chainops/clique's builder).
-   * Its extraData must list the sealers, so `sealerKeys` is required with it; `period` and
-   * `chainId` must agree with it and the gas limit is taken from it.
+   * A genesis to use instead of the minimal one (`buildGenesis` of @chainops/clique). Its
+   * extraData must list the sealers, so `sealerKeys` is required with it; `period` and `chainId`
+   * must agree with it and the gas limit is taken from it.
    */
-  genesis?: GethGenesis
+  genesis?: Genesis
+  /**
+   * Contracts the minimal genesis places at fixed addresses (e.g. @chainops/clique's
+   * `deterministicDeploymentProxy`, or the Safe singleton factory); with `genesis`, put them there.
+   */
+  predeploys?: readonly Predeploy[]
   /** Pins the sealer private keys (one per sealer); generated when absent. */
   sealerKeys?: readonly Hex[]
   /**
@@ -127,23 +135,41 @@ async function startSealing(
   }
 }
 
+/**
+ * Node `index`'s `--config` TOML from @chainops/clique's `gethConfig`: every other node a static
+ * and trusted peer, and MaxPeers exactly their number. Why: geth only starts a chain sync early
+ * once it has min(5, MaxPeers) peers (otherwise it waits for a forced sync every 10 s), so a node
+ * that missed the first blocks catches up at once; `fullMesh` lets it dial and accept them all.
+ * The command line (`gethNodeArgs`) then pins everything to loopback and this node's ports.
+ */
+function devnetNodeConfig(
+  o: ResolvedGethCliqueOptions,
+  specs: readonly GethNodeSpec[],
+  index: number,
+  datadir: string,
+): { toml: string; enode: string } {
+  const { nodes } = gethConfig({
+    networkId: o.chainId,
+    nodes: specs,
+    gasLimit: o.gasLimit,
+    dataDir: datadir,
+    rpcHttpHost: '127.0.0.1',
+    // geth's own default: the devnet serves tests on this machine, by name or by address.
+    rpcVirtualHosts: ['localhost'],
+    maxPeers: Math.max(1, specs.length - 1),
+    fullMesh: true,
+  })
+  const node = nodes[index]
+  if (!node) throw new DevnetError({ code: 'DEVNET_STATE', shortMessage: `no geth config for node ${index}` })
+  return { toml: node.toml, enode: node.enode }
+}
+
 function isPortClash(error: unknown): boolean {
   return error instanceof DevnetError && /address already in use/.test(error.details ?? '')
 }
 
 async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<GethCliqueNetwork> {
-  // The genesis first: a conflict in it is a bad option and must not leave a temp dir behind.
-  const balances = [{ address: o.faucet.address, balanceWei: o.faucet.balanceWei }, ...o.prefund]
   const genesis = o.genesis
-    ? withGenesisBalances(o.genesis, balances)
-    : minimalCliqueGenesis({
-        chainId: o.chainId,
-        period: o.period,
-        sealers: o.sealerAddresses,
-        gasLimit: o.gasLimit,
-        alloc: balances,
-      })
-
   const ownsDir = o.dir === undefined
   const dir = o.dir === undefined ? await tempDir(o.label) : resolve(o.dir)
   if (!ownsDir) await mkdir(dir, { recursive: true })
@@ -166,7 +192,7 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
 
   try {
     const genesisPath = join(dir, 'genesis.json')
-    await writeFile(genesisPath, `${JSON.stringify(genesis, null, 2)}\n`)
+    await writeFile(genesisPath, `${JSON.stringify(toGenesisJson(genesis), null, 2)}\n`)
     const passwordFile = join(dir, 'password.txt')
     await writeFile(passwordFile, password.reveal(), { mode: 0o600 })
 
@@ -175,12 +201,13 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
     const sealingAddresses = [...o.sealerAddresses, ...o.candidateAddresses]
     const sealing = sealingKeys.length
     const count = sealing + (o.rpcNode ? 1 : 0)
-    const specs: Array<{ name: string; role: 'sealer' | 'rpc'; nodeKey: Hex; ports: GethNodePorts; enode: string }> = []
+    const specs: Array<GethNodeSpec & { nodeKey: Secret<Hex>; ports: GethNodePorts }> = []
     for (let index = 0; index < count; index++) {
       const role = index < sealing ? 'sealer' : 'rpc'
       const ports: GethNodePorts = { p2p: await freePort(), http: await freePort(), authrpc: await freePort() }
       if (o.ws) ports.ws = await freePort()
-      const nodeKey = generatePrivateKey()
+      const nodeKey = new Secret(generatePrivateKey())
+      const signer = sealingAddresses[index]
       specs.push({
         name:
           role === 'rpc'
@@ -189,9 +216,13 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
               ? `${o.label}-sealer-${index}`
               : `${o.label}-candidate-${index - o.sealers}`,
         role,
+        host: '127.0.0.1',
+        enodeId: enodeIdFromNodeKey(nodeKey),
+        p2pPort: ports.p2p,
+        httpPort: ports.http,
+        ...(role === 'sealer' && signer ? { signer } : {}),
         nodeKey,
         ports,
-        enode: gethEnode(nodeKey, ports.p2p),
       })
     }
 
@@ -202,8 +233,8 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
         await mkdir(datadir, { recursive: true })
         const ipcPath = gethIpcPath(datadir)
         const configPath = join(nodeDir, 'config.toml')
-        const peers = specs.filter((other) => other !== spec).map((other) => other.enode)
-        await writeFile(configPath, gethConfigToml(peers))
+        const config = devnetNodeConfig(o, specs, index, datadir)
+        await writeFile(configPath, config.toml)
         await runGethCommand(binary, ['init', '--datadir', datadir, genesisPath], `init of ${spec.name}`)
         const sealerKey = spec.role === 'sealer' ? sealingKeys[index] : undefined
         const address = spec.role === 'sealer' ? sealingAddresses[index] : undefined
@@ -213,11 +244,8 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
           datadir,
           ipcPath,
           configPath,
-          chainId: o.chainId,
           nodeKey: spec.nodeKey,
           ports: spec.ports,
-          gasLimit: o.gasLimit,
-          ...(address ? { sealer: { address } } : {}),
           extraArgs: o.extraArgs,
         })
         nodes[index] = new GethNodeProcess({
@@ -227,7 +255,7 @@ async function startOnce(o: ResolvedGethCliqueOptions, binary: string): Promise<
           ...(address ? { address } : {}),
           binary,
           args,
-          enode: spec.enode,
+          enode: config.enode,
           datadir,
           ipcPath,
           logPath: join(nodeDir, 'geth.log'),

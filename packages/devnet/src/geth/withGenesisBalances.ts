@@ -1,6 +1,6 @@
-import type { Address } from 'viem'
+import type { Genesis } from '@chainops/clique'
+import { type Address, getAddress } from 'viem'
 import { DevnetError } from '../DevnetError.ts'
-import type { GethGenesis } from './GethGenesis.ts'
 
 /**
  * A copy of `genesis` whose alloc also funds `balances`. An address the genesis already funds
@@ -8,26 +8,26 @@ import type { GethGenesis } from './GethGenesis.ts'
  * never silently changes a balance the caller's builder chose.
  */
 export function withGenesisBalances(
-  genesis: GethGenesis,
+  genesis: Genesis,
   balances: ReadonlyArray<{ address: Address; balanceWei: bigint }>,
-): GethGenesis {
-  const alloc: GethGenesis['alloc'] = { ...(genesis.alloc ?? {}) }
-  const funded = new Map<string, string>()
-  for (const key of Object.keys(alloc)) funded.set(key.toLowerCase().replace(/^0x/, ''), key)
+): Genesis {
+  const alloc: Genesis['alloc'] = { ...genesis.alloc }
+  const funded = new Map<string, Address>()
+  for (const key of Object.keys(alloc) as Address[]) funded.set(key.toLowerCase(), key)
   for (const { address, balanceWei } of balances) {
-    const existingKey = funded.get(address.toLowerCase().slice(2))
+    const existingKey = funded.get(address.toLowerCase())
     if (existingKey !== undefined) {
       const existing = alloc[existingKey]?.balance
-      if (existing === undefined || BigInt(existing) !== balanceWei) {
+      if (existing !== balanceWei) {
         throw new DevnetError({
           code: 'DEVNET_BAD_OPTIONS',
           shortMessage: `genesis already funds ${address} with a different balance`,
-          details: `genesis has ${existing}, the devnet was asked for ${balanceWei} wei`,
+          details: `genesis has ${existing} wei, the devnet was asked for ${balanceWei} wei`,
         })
       }
       continue
     }
-    alloc[address.toLowerCase()] = { balance: `0x${balanceWei.toString(16)}` }
+    alloc[getAddress(address)] = { balance: balanceWei }
   }
   return { ...genesis, alloc }
 }
