@@ -22,16 +22,12 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { createLogger, Rational, Secret, SqliteQueue, SqliteStore, type Store } from '@chainops/core'
 import { startGethClique } from '@chainops/devnet'
-import {
-  createMinter,
-  INVOICES_TABLE,
-  type InvoiceRecord,
-  minterTxPoolArgs,
-  mintWeiOf,
-  runMintPipeline,
-} from '@chainops/lightning'
+import { createMinter, type InvoiceRecord, minterTxPoolArgs, mintWeiOf, runMintPipeline } from '@chainops/lightning'
 import { createPublicClient, createWalletClient, defineChain, getAddress, type Hex, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+// The minter stage alone: PAID records are written straight into the store, as the settle
+// subscriber leaves them, so the bench (like the package's tests) names the internal table.
+import { INVOICES_TABLE } from '../packages/lightning/src/invoices/InvoiceRecord.ts'
 
 // The feeder role: this same file in a second process, sending the mint messages at a steady
 // rate, as the settle subscriber would (a separate writer of the same queue file).

@@ -1,17 +1,21 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { type Logger, Rational, Secret } from '@chainops/core'
-import { bakeMacaroons, type StackEndpoints } from '@chainops/devnet'
+import { isChainopsError, type Logger, Secret } from '@chainops/core'
+import type { StackEndpoints } from '@chainops/devnet'
 import {
+  bakeIssuanceMacaroons,
   type Issuance,
   type IssuanceMode,
-  openAwsIssuanceResources,
+  type IssuanceResources,
   openEmbeddedIssuanceResources,
+  openIssuance as openIssuanceService,
+  parseOperatorKey,
+  type ResolveIssuanceConfigReturnType,
+  resolveIssuanceConfig,
   type StartIssuanceParameters,
-  startIssuance,
 } from '@chainops/lightning'
-import { type AuthenticatedLnd, authenticatedLndGrpc, getIdentity } from 'lightning'
-import type { Hex } from 'viem'
+import { openAwsIssuanceResources } from '@chainops/lightning/aws'
+import { authenticatedLndGrpc } from 'lightning'
 import type { OptionsConfig } from '../../framework/Command.ts'
 import { UsageError } from '../../framework/Command.ts'
 import { readState, statePath } from '../devnet/stateFile.ts'
@@ -82,47 +86,53 @@ function missing(what: string, flags: string): IssuanceCliError {
   })
 }
 
-function wholeSats(value: string | undefined, name: string, fallback: bigint): bigint {
-  if (value === undefined) return fallback
-  if (!/^[1-9][0-9]*$/.test(value))
-    throw new UsageError(`--${name} must be a positive whole number of sats, got "${value}"`)
-  return BigInt(value)
+/** The flag each setting of `resolveIssuanceConfig` comes from, for its usage errors. */
+const FLAGS: Record<string, string> = {
+  mode: '--mode',
+  rate: '--rate',
+  minSats: '--min-sats',
+  maxSats: '--max-sats',
+  rpcUrl: '--rpc-url',
+  chainId: '--chain-id',
+}
+
+/** The SDK's check of the settings; a refused one is bad usage (exit 2), named by its flag. */
+function resolveConfig(values: Values, rpcUrl: string, chainId: string): ResolveIssuanceConfigReturnType {
+  try {
+    return resolveIssuanceConfig({
+      mode: str(values, 'mode'),
+      rate: str(values, 'rate'),
+      minSats: str(values, 'min-sats'),
+      maxSats: str(values, 'max-sats'),
+      rpcUrl,
+      chainId,
+    })
+  } catch (error) {
+    if (!isChainopsError(error, 'ISSUANCE_CONFIG_INVALID')) throw error
+    const details = error.details ?? error.shortMessage
+    throw new UsageError(details.replace(/^[A-Za-z]+/, (name) => FLAGS[name] ?? name))
+  }
 }
 
 export type OpenedIssuance = { issuance: Issuance; mode: IssuanceMode; close(): Promise<void> }
 
 /**
  * Starts the issuance service from the command line's flags, falling back to the running devnet
- * (its state file) for every endpoint and secret it can supply.
+ * (its state file) for every endpoint and secret it can supply; the SDK's `resolveIssuanceConfig`
+ * checks the settings and `openIssuance` connects lnd and starts the service.
  */
 export async function openIssuance(
   values: Values,
   extra: { logger: Logger; http: StartIssuanceParameters['http'] },
 ): Promise<OpenedIssuance> {
-  const mode = (str(values, 'mode') ?? 'embedded') as IssuanceMode
-  if (mode !== 'embedded' && mode !== 'aws') throw new UsageError(`--mode must be embedded or aws, got "${mode}"`)
   const state = readState(statePath(values.state))
   const endpoints: StackEndpoints | undefined = state?.status === 'ready' ? state.endpoints : undefined
 
-  let rate: Rational
-  try {
-    rate = Rational.fromString(str(values, 'rate') ?? '10000000000')
-  } catch {
-    throw new UsageError(`--rate must be "n" or "n/d" wei per sat, got "${str(values, 'rate')}"`)
-  }
-  if (rate.compare(new Rational(0n)) <= 0) throw new UsageError('--rate must be above 0')
-  const bounds = {
-    minSats: wholeSats(str(values, 'min-sats'), 'min-sats', 100n),
-    maxSats: wholeSats(str(values, 'max-sats'), 'max-sats', 10_000_000n),
-  }
-  if (bounds.minSats > bounds.maxSats) throw new UsageError('--min-sats is above --max-sats')
-
-  // The chain.
+  // The chain: flags, else the devnet's RPC node.
   const rpcUrl = str(values, 'rpc-url') ?? endpoints?.geth?.rpcUrl
-  const chainIdText = str(values, 'chain-id') ?? (endpoints?.geth ? String(endpoints.geth.chainId) : undefined)
-  if (!rpcUrl || !chainIdText) throw missing('chain RPC', '--rpc-url and --chain-id')
-  const chainId = Number(chainIdText)
-  if (!Number.isSafeInteger(chainId) || chainId < 1) throw new UsageError(`--chain-id must be a positive integer`)
+  const chainId = str(values, 'chain-id') ?? (endpoints?.geth ? String(endpoints.geth.chainId) : undefined)
+  if (!rpcUrl || !chainId) throw missing('chain RPC', '--rpc-url and --chain-id')
+  const config = resolveConfig(values, rpcUrl, chainId)
 
   // lnd: explicit least-privilege macaroons, or baked from the devnet node's admin macaroon.
   const nodeName = str(values, 'lnd-node') ?? 'operator'
@@ -131,45 +141,37 @@ export async function openIssuance(
   const certPath = str(values, 'lnd-cert-file') ?? devnetNode?.certPath
   if (!socket || !certPath) throw missing('lnd', '--lnd-socket and --lnd-cert-file')
   const cert = readFile(certPath, 'lnd-cert-file', 'base64')
-  let invoiceMacaroon: Secret<string>
-  let readOnlyMacaroon: Secret<string>
+  let macaroons: { invoice: Secret<string>; readOnly: Secret<string> }
   const invoiceFile = str(values, 'invoice-macaroon-file')
   const readOnlyFile = str(values, 'readonly-macaroon-file')
   if (invoiceFile && readOnlyFile) {
-    invoiceMacaroon = new Secret(readFile(invoiceFile, 'invoice-macaroon-file', 'base64'))
-    readOnlyMacaroon = new Secret(readFile(readOnlyFile, 'readonly-macaroon-file', 'base64'))
+    macaroons = {
+      invoice: new Secret(readFile(invoiceFile, 'invoice-macaroon-file', 'base64')),
+      readOnly: new Secret(readFile(readOnlyFile, 'readonly-macaroon-file', 'base64')),
+    }
   } else if (devnetNode && !invoiceFile && !readOnlyFile) {
     const admin = authenticatedLndGrpc({
       cert,
       macaroon: readFile(devnetNode.macaroonPath, 'state', 'base64'),
       socket,
     }).lnd
-    const baked = await bakeMacaroons({ lnd: admin, name: nodeName })
-    invoiceMacaroon = baked.invoice
-    readOnlyMacaroon = baked.readOnly
+    macaroons = await bakeIssuanceMacaroons({ lnd: admin })
   } else {
     throw missing('lnd macaroons', '--invoice-macaroon-file and --readonly-macaroon-file')
   }
-  const connect = (macaroon: Secret<string>): AuthenticatedLnd =>
-    authenticatedLndGrpc({ cert, macaroon: macaroon.reveal(), socket }).lnd
-  const invoiceLnd = connect(invoiceMacaroon)
-  const readOnlyLnd = connect(readOnlyMacaroon)
-  const nodeKey = devnetNode?.publicKey ?? (await getIdentity({ lnd: readOnlyLnd })).public_key
 
   // The store, the queue and the operator key.
-  let resources: Pick<StartIssuanceParameters, 'store' | 'queue' | 'signerKey'> & { close(): Promise<void> }
-  if (mode === 'embedded') {
+  let resources: IssuanceResources
+  if (config.mode === 'embedded') {
     const keyFile = str(values, 'operator-key-file') ?? endpoints?.geth?.faucet.keyFile
     if (!keyFile) throw missing('operator key', '--operator-key-file')
-    const key = readFile(keyFile, 'operator-key-file', 'utf8').trim()
-    if (!/^0x[0-9a-fA-F]{64}$/.test(key))
-      throw new IssuanceCliError({
-        code: 'CLI_FILE_INVALID',
-        shortMessage: `the --operator-key-file ${keyFile} does not hold a private key (0x and 64 hex digits)`,
-      })
+    const signerKey = parseOperatorKey({
+      key: new Secret(readFile(keyFile, 'operator-key-file', 'utf8')),
+      source: `the --operator-key-file ${keyFile}`,
+    })
     const dbPath = resolve(str(values, 'db') ?? '.chainops/issuance.db')
     mkdirSync(dirname(dbPath), { recursive: true })
-    resources = { ...openEmbeddedIssuanceResources({ path: dbPath }), signerKey: new Secret(key as Hex) }
+    resources = { ...openEmbeddedIssuanceResources({ path: dbPath }), signerKey }
   } else {
     const parameter = str(values, 'operator-key-ssm')
     if (!parameter) throw new UsageError('--mode aws needs --operator-key-ssm NAME (an SSM SecureString)')
@@ -185,29 +187,18 @@ export async function openIssuance(
     })
   }
 
-  try {
-    const issuance = await startIssuance({
-      mode,
-      store: resources.store,
-      queue: resources.queue,
-      lnd: { invoice: invoiceLnd, readOnly: readOnlyLnd, nodeKey },
-      chain: { rpcUrl, chainId },
-      signerKey: resources.signerKey,
-      rate,
-      bounds,
-      http: extra.http,
-      logger: extra.logger,
-    })
-    return {
-      issuance,
-      mode,
-      async close() {
-        await issuance.stop()
-        await resources.close()
-      },
-    }
-  } catch (error) {
-    await resources.close()
-    throw error
-  }
+  const opened = await openIssuanceService({
+    ...config,
+    resources,
+    lnd: {
+      socket,
+      cert,
+      invoiceMacaroon: macaroons.invoice,
+      readOnlyMacaroon: macaroons.readOnly,
+      nodeKey: devnetNode?.publicKey,
+    },
+    http: extra.http,
+    logger: extra.logger,
+  })
+  return { issuance: opened.issuance, mode: config.mode, close: opened.close }
 }

@@ -7,8 +7,8 @@
 import { createLogger, Rational, Secret } from '@chainops/core'
 import { authenticatedLndGrpc } from 'lightning'
 import type { Hex } from 'viem'
+import { openAwsIssuanceResources } from '../../aws/openAwsIssuanceResources.ts'
 import { type CrashAt, crashPointHooks } from '../../minter/testProcesses/crashPointHooks.ts'
-import { openAwsIssuanceResources } from '../openAwsIssuanceResources.ts'
 import { openEmbeddedIssuanceResources } from '../openEmbeddedIssuanceResources.ts'
 import { type IssuanceMode, startIssuance } from '../startIssuance.ts'
 

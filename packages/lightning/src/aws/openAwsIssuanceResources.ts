@@ -1,9 +1,11 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb'
 import type { SQSClientConfig } from '@aws-sdk/client-sqs'
 import type { SSMClientConfig } from '@aws-sdk/client-ssm'
-import { DynamoDbStore, Secret, SqsQueue, ssmSecretSource } from '@chainops/core'
+import type { Secret } from '@chainops/core'
+import { DynamoDbStore, SqsQueue, ssmSecretSource } from '@chainops/core/aws'
 import type { Hex } from 'viem'
-import { LightningError } from '../errors/LightningError.ts'
+import type { IssuanceResources } from '../service/IssuanceResources.ts'
+import { parseOperatorKey } from '../service/parseOperatorKey.ts'
 
 export type OpenAwsIssuanceResourcesParameters = {
   /** Region, credentials and (for moto or LocalStack) endpoint, for all three clients. */
@@ -24,15 +26,13 @@ export type OpenAwsIssuanceResourcesParameters = {
   create?: boolean | undefined
 }
 
-export type AwsIssuanceResources = {
+export type AwsIssuanceResources = IssuanceResources & {
   store: DynamoDbStore
   queue: SqsQueue
   signerKey: Secret<Hex>
   macaroons: { invoice?: Secret<string> | undefined; readOnly?: Secret<string> | undefined }
   close(): Promise<void>
 }
-
-const PRIVATE_KEY = /^0x[0-9a-fA-F]{64}$/
 
 /**
  * Opens the AWS mode's store (DynamoDB, conditional writes), mint queue (SQS FIFO with a
@@ -44,15 +44,10 @@ export async function openAwsIssuanceResources(
 ): Promise<AwsIssuanceResources> {
   const { clientConfig, tableName, queueName, create = false } = parameters
   const secrets = ssmSecretSource({ clientConfig })
-  const rawKey = await secrets.get(parameters.parameters.operatorKey)
-  const key = rawKey.reveal().trim()
-  if (!PRIVATE_KEY.test(key))
-    throw new LightningError({
-      code: 'ISSUANCE_CONFIG_INVALID',
-      shortMessage: 'The operator key is not a private key',
-      details: `SSM parameter ${parameters.parameters.operatorKey} must hold 0x and 64 hex digits`,
-    })
-  const signerKey = new Secret(key as Hex)
+  const signerKey = parseOperatorKey({
+    key: await secrets.get(parameters.parameters.operatorKey),
+    source: `SSM parameter ${parameters.parameters.operatorKey}`,
+  })
   const macaroons = {
     invoice: parameters.parameters.invoiceMacaroon
       ? await secrets.get(parameters.parameters.invoiceMacaroon)

@@ -1,7 +1,7 @@
 import { createLogger, type Logger, type Queue } from '@chainops/core'
 import type { Context, SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { Minter, MintOutcome } from '../minter/createMinter.ts'
-import { parseMintMessage } from './parseMintMessage.ts'
+import { parseMintMessage } from '../pipeline/parseMintMessage.ts'
 
 export type MintConsumerHandlerDeps = {
   /** The minter of this function's sending key, created with `lease: false` (the FIFO group is the single writer); started on the first event. */

@@ -1,0 +1,15 @@
+import type { Queue, Secret, Store } from '@chainops/core'
+import type { Hex } from 'viem'
+
+/**
+ * What a mode's service runs on, already opened: the store, the mint queue and the operator key
+ * (`openEmbeddedIssuanceResources` plus a key, or `openAwsIssuanceResources` from
+ * `@chainops/lightning/aws`). `close()` closes the queue and the store.
+ */
+export type IssuanceResources = {
+  store: Store
+  queue: Queue
+  /** The operator key that sends the mints; never logged. */
+  signerKey: Secret<Hex>
+  close(): Promise<void>
+}
