@@ -12,7 +12,7 @@ export {
   type LogFields,
   type Logger,
 } from './logger/createLogger.ts'
-export { LoggerError, type LoggerErrorCode } from './logger/LoggerError.ts'
+export { LoggerError, type LoggerErrorCode, type LoggerErrorParameters } from './logger/LoggerError.ts'
 export type { LogLevel } from './logger/LogLevel.ts'
 export { type RedactedValue, redact } from './logger/redact.ts'
 export { redactForeignText } from './logger/redactForeignText.ts'
@@ -35,9 +35,10 @@ export {
   SchemaValidationError,
   type SchemaValidationErrorParameters,
 } from './schema/SchemaValidationError.ts'
-export { isSecret, Secret } from './secret/Secret.ts'
 export { type EnvSecretSourceParameters, envSecretSource } from './secrets/envSecretSource.ts'
 export { type FileSecretSourceParameters, fileSecretSource } from './secrets/fileSecretSource.ts'
+export { isSecret } from './secrets/isSecret.ts'
+export { Secret } from './secrets/Secret.ts'
 export { SecretError, type SecretErrorCode, type SecretErrorParameters } from './secrets/SecretError.ts'
 export type { SecretSource } from './secrets/SecretSource.ts'
 export { SqliteStore, type SqliteStoreParameters } from './store/SqliteStore.ts'

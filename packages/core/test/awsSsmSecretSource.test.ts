@@ -6,7 +6,7 @@ import { ssmSecretSource } from '../src/aws/ssmSecretSource.ts'
 import { isChainopsError } from '../src/errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../src/errors/CoreErrorCode.ts'
 import { createLogger } from '../src/logger/createLogger.ts'
-import { isSecret } from '../src/secret/Secret.ts'
+import { isSecret } from '../src/secrets/isSecret.ts'
 
 function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)

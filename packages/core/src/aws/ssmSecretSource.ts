@@ -1,5 +1,5 @@
 import { GetParameterCommand, SSMClient, type SSMClientConfig } from '@aws-sdk/client-ssm'
-import { Secret } from '../secret/Secret.ts'
+import { Secret } from '../secrets/Secret.ts'
 import { SecretError } from '../secrets/SecretError.ts'
 import type { SecretSource } from '../secrets/SecretSource.ts'
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { ChainopsError, isChainopsError } from '../errors/ChainopsError.ts'
-import { Secret } from '../secret/Secret.ts'
+import { Secret } from '../secrets/Secret.ts'
 import { createLogger } from './createLogger.ts'
 
 // BIP-39 vector phrase (trezor/python-mnemonic), a well-known test private key, and an lnd macaroon's shape

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { ChainopsError } from '../errors/ChainopsError.ts'
-import { Secret } from '../secret/Secret.ts'
+import { Secret } from '../secrets/Secret.ts'
 import { redact } from './redact.ts'
 
 describe('redact', () => {

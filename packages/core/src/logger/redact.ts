@@ -1,5 +1,5 @@
 import { ChainopsError } from '../errors/ChainopsError.ts'
-import { isSecret } from '../secret/Secret.ts'
+import { isSecret } from '../secrets/isSecret.ts'
 import { isSecretKey } from './isSecretKey.ts'
 import { scrubText } from './scrubText.ts'
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import * as v from 'valibot'
 import { ChainopsError } from '../errors/ChainopsError.ts'
-import { Secret } from '../secret/Secret.ts'
+import { Secret } from '../secrets/Secret.ts'
 import { bigintStringSchema } from './bigintStringSchema.ts'
 import { parseWith } from './parseWith.ts'
 import { SchemaValidationError } from './SchemaValidationError.ts'

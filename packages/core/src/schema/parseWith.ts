@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { isSecret } from '../secret/Secret.ts'
+import { isSecret } from '../secrets/isSecret.ts'
 import { type SchemaIssue, SchemaValidationError } from './SchemaValidationError.ts'
 
 export type ParseWithOptions = {

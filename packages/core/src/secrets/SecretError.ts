@@ -12,6 +12,8 @@ export type SecretErrorCode =
   | 'SECRET_INSECURE_FILE'
   /** The source failed for another reason (I/O, AWS); see the cause. */
   | 'SECRET_UNAVAILABLE'
+  /** `reveal()` on a `Secret` after its `wipe()`. */
+  | 'SECRET_WIPED'
 
 export type SecretErrorParameters = {
   code: SecretErrorCode
@@ -20,7 +22,10 @@ export type SecretErrorParameters = {
   cause?: unknown
 }
 
-/** Thrown by every `SecretSource`. Details name the secret (variable, path, parameter), never its value. */
+/**
+ * Thrown by every `SecretSource`, and by `Secret.reveal()` after `wipe()`. Details name the secret
+ * (variable, path, parameter), never its value.
+ */
 export class SecretError extends ChainopsError {
   override name = 'SecretError'
   declare readonly code: SecretErrorCode

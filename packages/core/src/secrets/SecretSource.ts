@@ -1,4 +1,4 @@
-import type { Secret } from '../secret/Secret.ts'
+import type { Secret } from './Secret.ts'
 
 /**
  * Where secrets come from: environment variables, files, SSM Parameter Store. `get` resolves to the

@@ -3,8 +3,8 @@ import { inspect } from 'node:util'
 import { isChainopsError } from '../errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
 import { createLogger } from '../logger/createLogger.ts'
-import { isSecret } from '../secret/Secret.ts'
 import { envSecretSource } from './envSecretSource.ts'
+import { isSecret } from './isSecret.ts'
 import { SecretError } from './SecretError.ts'
 
 function failsWith(code: CoreErrorCode, details?: string) {

@@ -1,4 +1,4 @@
-import { Secret } from '../secret/Secret.ts'
+import { Secret } from './Secret.ts'
 import { SecretError } from './SecretError.ts'
 import type { SecretSource } from './SecretSource.ts'
 

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Secret } from '../secret/Secret.ts'
+import { Secret } from './Secret.ts'
 import { SecretError } from './SecretError.ts'
 import type { SecretSource } from './SecretSource.ts'
 

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util'
+import { SecretError } from './SecretError.ts'
 
 const REDACTED = '[redacted]'
 const values = new WeakMap<Secret<unknown>, { value: unknown; wiped: boolean }>()
@@ -15,13 +16,19 @@ export class Secret<T> {
     Object.freeze(this)
   }
 
+  /** The value. Throws `SecretError` `SECRET_WIPED` once `wipe()` has run. */
   reveal(): T {
     const entry = values.get(this)
-    if (!entry || entry.wiped) throw new Error('Secret was wiped')
+    if (!entry || entry.wiped)
+      throw new SecretError({
+        code: 'SECRET_WIPED',
+        shortMessage: 'Secret was wiped',
+        details: 'reveal() was called after wipe(); read a secret before wiping it',
+      })
     return entry.value as T
   }
 
-  /** Zeroes byte buffers in place and drops the reference; later `reveal()` throws. */
+  /** Zeroes byte buffers in place and drops the reference; later `reveal()` throws `SECRET_WIPED`. */
   wipe(): void {
     const entry = values.get(this)
     if (!entry) return
@@ -49,8 +56,4 @@ export class Secret<T> {
   [inspect.custom](): string {
     return `Secret(${REDACTED})`
   }
-}
-
-export function isSecret(value: unknown): value is Secret<unknown> {
-  return value instanceof Secret
 }
