@@ -10,11 +10,11 @@ import hre from 'hardhat'
 import { createPublicClient, createWalletClient, defineChain, type Hex, http, keccak256, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
-// BIP-39 vector english[1] of trezor/python-mnemonic vectors.json (packages/treasury/test/vectors/bip39.json)
-// holds the tier-A owners on the Trezor double; "TREZOR" is the vectors' passphrase.
-const bip39 = JSON.parse(readFileSync(new URL('../../treasury/test/vectors/bip39.json', import.meta.url), 'utf8')) as {
-  english: string[][]
-}
+// BIP-39 vector english[1] of trezor/python-mnemonic vectors.json (../shared/vectors/bip39/vectors.json
+// beside the repository) holds the tier-A owners on the Trezor double; "TREZOR" is the vectors' passphrase.
+const bip39 = JSON.parse(
+  readFileSync(new URL('../../../../shared/vectors/bip39/vectors.json', import.meta.url), 'utf8'),
+) as { english: string[][] }
 const MNEMONIC = bip39.english[1]?.[1] as string
 
 // Public-label test keys (recomputable by anyone, never holding value).

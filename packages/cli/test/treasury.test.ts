@@ -10,15 +10,15 @@ import { commands } from '../src/commands/index.ts'
 import type { CommandIo } from '../src/framework/Command.ts'
 import { runCli } from '../src/framework/runCli.ts'
 
-// Official vectors, read where @chainops/treasury keeps them (see its test/vectors/README.md):
-// bip39.json is trezor/python-mnemonic vectors.json, slip39.json is trezor/python-shamir-mnemonic
-// vectors.json, both with the passphrase "TREZOR".
-const vectors = new URL('../../treasury/test/vectors/', import.meta.url)
-const bip39 = JSON.parse(readFileSync(new URL('bip39.json', vectors), 'utf8')) as { english: string[][] }
-const slip39 = JSON.parse(readFileSync(new URL('slip39.json', vectors), 'utf8')) as [string, string[], string][]
-/** bip39.json english[1]: "legal winner thank year wave sausage worth useful legal winner thank yellow". */
+// Official vectors, read from ../shared/vectors beside the repository (its README names each
+// source and commit): bip39/vectors.json is trezor/python-mnemonic vectors.json, slip39/vectors.json
+// is trezor/python-shamir-mnemonic vectors.json, both with the passphrase "TREZOR".
+const vectors = new URL('../../../../shared/vectors/', import.meta.url)
+const bip39 = JSON.parse(readFileSync(new URL('bip39/vectors.json', vectors), 'utf8')) as { english: string[][] }
+const slip39 = JSON.parse(readFileSync(new URL('slip39/vectors.json', vectors), 'utf8')) as [string, string[], string][]
+/** bip39/vectors.json english[1]: "legal winner thank year wave sausage worth useful legal winner thank yellow". */
 const MNEMONIC = bip39.english[1]?.[1] as string
-/** slip39.json vector 4 "Basic sharing 2-of-3 (128 bits)": two member shares of one group. */
+/** slip39/vectors.json vector 4 "Basic sharing 2-of-3 (128 bits)": two member shares of one group. */
 const SHARES = slip39[3]?.[1] as string[]
 const PASSPHRASE = 'TREZOR'
 
@@ -66,8 +66,10 @@ describe('chainops treasury layout | addresses', () => {
     const table = await chainops(['treasury', 'layout'])
     assert.equal(table.code, 0)
     const lines = table.stdout.split('\n')
-    assert.equal(lines.length, 1 + defaultLayout().tiers.reduce((n, tier) => n + tier.roles.length, 0))
-    assert.match(lines[1] ?? '', /^A {2}MasterAdminVault +SafeOwner1 +m\/44'\/60'\/0'\/0\/0$/)
+    // the header, its rule, then one line per role
+    assert.equal(lines.length, 2 + defaultLayout().tiers.reduce((n, tier) => n + tier.roles.length, 0))
+    assert.match(lines[1] ?? '', /^- {2}-+ +-+ +-+$/)
+    assert.match(lines[2] ?? '', /^A {2}MasterAdminVault +SafeOwner1 +m\/44'\/60'\/0'\/0\/0$/)
   })
 
   it('layout --layout F extends the layout from a JSON file (5 Safe owners)', async () => {

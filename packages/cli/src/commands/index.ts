@@ -1,9 +1,7 @@
 import type { Command } from '../framework/Command.ts'
 import { cliqueCommands } from './clique/index.ts'
-import { demo } from './demo/demo.ts'
-import { devnetDown } from './devnet/down.ts'
-import { devnetStatus } from './devnet/status.ts'
-import { devnetUp } from './devnet/up.ts'
+import { demoCommands } from './demo/index.ts'
+import { devnetCommands } from './devnet/index.ts'
 import { float } from './issuance/float.ts'
 import { invoiceCreate } from './issuance/invoiceCreate.ts'
 import { invoiceStatus } from './issuance/invoiceStatus.ts'
@@ -12,10 +10,8 @@ import { treasuryCommands } from './treasury/index.ts'
 
 /** Every command of the CLI; `runCli` picks one by its leading words. */
 export const commands: readonly Command[] = [
-  demo,
-  devnetUp,
-  devnetStatus,
-  devnetDown,
+  ...demoCommands,
+  ...devnetCommands,
   serve,
   invoiceCreate,
   invoiceStatus,

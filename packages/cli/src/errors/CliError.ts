@@ -32,8 +32,6 @@ export type CliErrorCode =
   | 'CLI_API_ERROR'
   /** Waiting for an invoice's final state took longer than allowed. */
   | 'CLI_TIMEOUT'
-  /** No split (or no SplitUpdated event) at the address given. */
-  | 'CLI_SPLIT_NOT_FOUND'
   /** The local stack started without a part the command needs (geth, an lnd node, moto). */
   | 'CLI_STACK_INCOMPLETE'
 

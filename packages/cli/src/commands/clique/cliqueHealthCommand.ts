@@ -1,12 +1,12 @@
 import { sealerHealth } from '@chainops/clique'
 import { usageError } from '../../errors/usageError.ts'
+import { addressListFlag } from '../../flags/addressListFlag.ts'
+import { integerFlag } from '../../flags/integerFlag.ts'
+import { rpcFlag } from '../../flags/rpcFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { addressListFlag } from './flags/addressListFlag.ts'
-import { integerFlag } from './flags/integerFlag.ts'
-import { rpcFlag } from './flags/rpcFlag.ts'
-import { formatTable } from './output/formatTable.ts'
-import { toJsonText } from './output/toJsonText.ts'
-import { withCliqueClient } from './rpc/withCliqueClient.ts'
+import { formatTable } from '../../output/formatTable.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
+import { withCliqueClient } from '../../rpc/withCliqueClient.ts'
 
 export const cliqueHealthCommand: Command = {
   path: ['clique', 'health'],

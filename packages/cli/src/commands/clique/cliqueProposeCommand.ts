@@ -1,10 +1,10 @@
 import { propose } from '@chainops/clique'
 import { getAddress, isAddress } from 'viem'
 import { usageError } from '../../errors/usageError.ts'
+import { rpcFlag } from '../../flags/rpcFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { rpcFlag } from './flags/rpcFlag.ts'
-import { toJsonText } from './output/toJsonText.ts'
-import { withCliqueClient } from './rpc/withCliqueClient.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
+import { withCliqueClient } from '../../rpc/withCliqueClient.ts'
 
 export const cliqueProposeCommand: Command = {
   path: ['clique', 'propose'],

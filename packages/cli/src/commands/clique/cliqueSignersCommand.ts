@@ -1,10 +1,10 @@
 import { getSigners } from '@chainops/clique'
 import { usageError } from '../../errors/usageError.ts'
+import { bigintFlag } from '../../flags/bigintFlag.ts'
+import { rpcFlag } from '../../flags/rpcFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { bigintFlag } from './flags/bigintFlag.ts'
-import { rpcFlag } from './flags/rpcFlag.ts'
-import { toJsonText } from './output/toJsonText.ts'
-import { withCliqueClient } from './rpc/withCliqueClient.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
+import { withCliqueClient } from '../../rpc/withCliqueClient.ts'
 
 export const cliqueSignersCommand: Command = {
   path: ['clique', 'signers'],

@@ -8,13 +8,13 @@ import {
   toGenesisJson,
 } from '@chainops/clique'
 import { usageError } from '../../errors/usageError.ts'
+import { writeOutputFile } from '../../files/writeOutputFile.ts'
+import { addressListFlag } from '../../flags/addressListFlag.ts'
+import { allocFlag } from '../../flags/allocFlag.ts'
+import { bigintFlag } from '../../flags/bigintFlag.ts'
+import { integerFlag } from '../../flags/integerFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { writeOutputFile } from './files/writeOutputFile.ts'
-import { addressListFlag } from './flags/addressListFlag.ts'
-import { allocFlag } from './flags/allocFlag.ts'
-import { bigintFlag } from './flags/bigintFlag.ts'
-import { integerFlag } from './flags/integerFlag.ts'
-import { toJsonText } from './output/toJsonText.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
 
 export const genesisInitCommand: Command = {
   path: ['genesis', 'init'],

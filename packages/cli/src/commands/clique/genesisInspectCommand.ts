@@ -8,10 +8,10 @@ import {
   UNSUPPORTED_FORKS,
 } from '@chainops/clique'
 import { usageError } from '../../errors/usageError.ts'
+import { readTextFile } from '../../files/readTextFile.ts'
 import type { Command } from '../../framework/Command.ts'
-import { readTextFile } from './files/readTextFile.ts'
-import { formatTable } from './output/formatTable.ts'
-import { toJsonText } from './output/toJsonText.ts'
+import { formatTable } from '../../output/formatTable.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
 
 export const genesisInspectCommand: Command = {
   path: ['genesis', 'inspect'],
@@ -23,7 +23,7 @@ export const genesisInspectCommand: Command = {
     const [file, ...extra] = positionals
     if (file === undefined) throw usageError('FILE is required (the genesis JSON to inspect)')
     if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`)
-    const genesis = parseGenesis(await readTextFile(file))
+    const genesis = parseGenesis(readTextFile(file, 'genesis'))
     const { signers } = decodeExtraData(genesis.extraData, { strict: false })
     const forks: Record<string, number> = {}
     for (const name of [...BLOCK_FORKS.map((f) => f.name), ...UNSUPPORTED_FORKS]) {

@@ -1,11 +1,11 @@
 import { lintGenesis } from '@chainops/clique'
 import { usageError } from '../../errors/usageError.ts'
+import { readTextFile } from '../../files/readTextFile.ts'
+import { coinsFlag } from '../../flags/coinsFlag.ts'
+import { integerFlag } from '../../flags/integerFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { readTextFile } from './files/readTextFile.ts'
-import { coinsFlag } from './flags/coinsFlag.ts'
-import { integerFlag } from './flags/integerFlag.ts'
-import { formatTable } from './output/formatTable.ts'
-import { toJsonText } from './output/toJsonText.ts'
+import { formatTable } from '../../output/formatTable.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
 
 export const genesisLintCommand: Command = {
   path: ['genesis', 'lint'],
@@ -30,7 +30,7 @@ export const genesisLintCommand: Command = {
     const tolerateFailures = integerFlag(values['tolerate-failures'], 'tolerate-failures', undefined, { max: 1000 })
     const expectedSupply =
       values['expected-supply'] === undefined ? undefined : coinsFlag(values['expected-supply'], 'expected-supply')
-    const text = await readTextFile(file)
+    const text = readTextFile(file, 'genesis')
     const findings = lintGenesis(text, {
       ...(targetTps === undefined ? {} : { targetTps }),
       ...(tolerateFailures === undefined ? {} : { tolerateFailures }),

@@ -2,22 +2,15 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { enodeIdFromNodeKey, type GethNodeSpec, gethConfig, planCapacity } from '@chainops/clique'
 import { usageError } from '../../errors/usageError.ts'
+import { loadOrCreateNodeKey } from '../../files/loadOrCreateNodeKey.ts'
+import { writeOutputFile } from '../../files/writeOutputFile.ts'
+import { addressListFlag } from '../../flags/addressListFlag.ts'
+import { bigintFlag } from '../../flags/bigintFlag.ts'
+import { integerFlag } from '../../flags/integerFlag.ts'
+import { listFlag } from '../../flags/listFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { loadOrCreateNodeKey } from './files/loadOrCreateNodeKey.ts'
-import { writeOutputFile } from './files/writeOutputFile.ts'
-import { addressListFlag } from './flags/addressListFlag.ts'
-import { bigintFlag } from './flags/bigintFlag.ts'
-import { integerFlag } from './flags/integerFlag.ts'
-import { formatTable } from './output/formatTable.ts'
-import { toJsonText } from './output/toJsonText.ts'
-
-function listFlag(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined
-  return String(value)
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
-}
+import { formatTable } from '../../output/formatTable.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
 
 export const gethConfigCommand: Command = {
   path: ['geth', 'config'],

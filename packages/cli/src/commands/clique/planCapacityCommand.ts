@@ -1,11 +1,11 @@
 import { planCapacity } from '@chainops/clique'
 import { usageError } from '../../errors/usageError.ts'
+import { bigintFlag } from '../../flags/bigintFlag.ts'
+import { integerFlag } from '../../flags/integerFlag.ts'
+import { requiredIntegerFlag } from '../../flags/requiredIntegerFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { bigintFlag } from './flags/bigintFlag.ts'
-import { integerFlag } from './flags/integerFlag.ts'
-import { requiredIntegerFlag } from './flags/requiredIntegerFlag.ts'
-import { formatTable } from './output/formatTable.ts'
-import { toJsonText } from './output/toJsonText.ts'
+import { formatTable } from '../../output/formatTable.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
 
 export const planCapacityCommand: Command = {
   path: ['plan', 'capacity'],

@@ -1,9 +1,9 @@
 import { planSealers } from '@chainops/clique'
 import { usageError } from '../../errors/usageError.ts'
+import { requiredIntegerFlag } from '../../flags/requiredIntegerFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { requiredIntegerFlag } from './flags/requiredIntegerFlag.ts'
-import { formatTable } from './output/formatTable.ts'
-import { toJsonText } from './output/toJsonText.ts'
+import { formatTable } from '../../output/formatTable.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
 
 export const planSealersCommand: Command = {
   path: ['plan', 'sealers'],

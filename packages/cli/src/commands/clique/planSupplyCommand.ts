@@ -1,11 +1,11 @@
 import { formatCoins, planSupply } from '@chainops/clique'
 import { usageError } from '../../errors/usageError.ts'
+import { bigintFlag } from '../../flags/bigintFlag.ts'
+import { coinsFlag } from '../../flags/coinsFlag.ts'
+import { integerFlag } from '../../flags/integerFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { bigintFlag } from './flags/bigintFlag.ts'
-import { coinsFlag } from './flags/coinsFlag.ts'
-import { integerFlag } from './flags/integerFlag.ts'
-import { formatTable } from './output/formatTable.ts'
-import { toJsonText } from './output/toJsonText.ts'
+import { formatTable } from '../../output/formatTable.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
 
 const wholeCoins = (value: unknown, name: string) => bigintFlag(value, name, undefined)
 const whole = (value: unknown, name: string, min = 0) => integerFlag(value, name, undefined, { min })

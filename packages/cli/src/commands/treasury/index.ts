@@ -1,23 +1,23 @@
 import type { Command } from '../../framework/Command.ts'
-import { safeCreate } from './safeCreate.ts'
-import { safeDeploy } from './safeDeploy.ts'
-import { safeExecute } from './safeExecute.ts'
-import { safePropose } from './safePropose.ts'
-import { safeSign } from './safeSign.ts'
-import { splitsCreate } from './splitsCreate.ts'
-import { splitsDistribute } from './splitsDistribute.ts'
-import { treasuryAddresses } from './treasuryAddresses.ts'
-import { treasuryLayout } from './treasuryLayout.ts'
+import { safeCreateCommand } from './safeCreateCommand.ts'
+import { safeDeployCommand } from './safeDeployCommand.ts'
+import { safeExecuteCommand } from './safeExecuteCommand.ts'
+import { safeProposeCommand } from './safeProposeCommand.ts'
+import { safeSignCommand } from './safeSignCommand.ts'
+import { splitsCreateCommand } from './splitsCreateCommand.ts'
+import { splitsDistributeCommand } from './splitsDistributeCommand.ts'
+import { treasuryAddressesCommand } from './treasuryAddressesCommand.ts'
+import { treasuryLayoutCommand } from './treasuryLayoutCommand.ts'
 
 /** treasury, safe and splits commands (@chainops/treasury). */
 export const treasuryCommands: Command[] = [
-  treasuryLayout,
-  treasuryAddresses,
-  safeDeploy,
-  safeCreate,
-  safePropose,
-  safeSign,
-  safeExecute,
-  splitsCreate,
-  splitsDistribute,
+  treasuryLayoutCommand,
+  treasuryAddressesCommand,
+  safeDeployCommand,
+  safeCreateCommand,
+  safeProposeCommand,
+  safeSignCommand,
+  safeExecuteCommand,
+  splitsCreateCommand,
+  splitsDistributeCommand,
 ]

@@ -1,0 +1,57 @@
+import { deriveLayout } from '@chainops/treasury'
+import { readLayoutOption } from '../../files/readLayoutOption.ts'
+import { readPassphrasesFile } from '../../files/readPassphrasesFile.ts'
+import { readSeedSource } from '../../files/readSeedSource.ts'
+import type { Command } from '../../framework/Command.ts'
+import { formatTable } from '../../output/formatTable.ts'
+
+export const treasuryAddressesCommand: Command = {
+  path: ['treasury', 'addresses'],
+  summary: 'derive the address of every role of the layout from a BIP-39 mnemonic or SLIP-39 shares',
+  usage:
+    'chainops treasury addresses (--mnemonic-file FILE | --slip39-share-file FILE) [--passphrases-file FILE] [--layout FILE] [--json]',
+  options: {
+    'mnemonic-file': { type: 'string' },
+    'slip39-share-file': { type: 'string' },
+    'passphrases-file': { type: 'string' },
+    layout: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help: [
+    '--mnemonic-file: the BIP-39 words. --slip39-share-file: SLIP-39 shares, one per line (the single',
+    '20-word share, or enough member shares of enough groups).',
+    '--passphrases-file: JSON from tier name to passphrase, e.g. {"MasterAdminVault": "..."}; a tier',
+    'left out uses the empty passphrase (the standard wallet), as the Trezor does.',
+    'Secret files should be mode 600 (a warning otherwise). No word, share or passphrase is ever printed.',
+    '--json prints [{ tier, role, path, address }] with EIP-55 addresses.',
+  ].join('\n'),
+  async run({ values, io }) {
+    const layout = readLayoutOption(values.layout)
+    const passphrases = readPassphrasesFile(values['passphrases-file'], io)
+    const seed = readSeedSource(values, io)
+    let roles: ReturnType<typeof deriveLayout>
+    try {
+      roles = deriveLayout(seed, layout, passphrases)
+    } finally {
+      seed.wipe()
+      for (const passphrase of Object.values(passphrases)) passphrase.wipe()
+    }
+    if (values.json) {
+      io.out(
+        JSON.stringify(
+          roles.map(({ tier, role, path, address }) => ({ tier, role, path, address })),
+          null,
+          2,
+        ),
+      )
+      return 0
+    }
+    io.out(
+      formatTable(
+        ['TIER', 'ROLE', 'PATH', 'ADDRESS'],
+        roles.map((r) => [r.tier, r.role, r.path, r.address]),
+      ),
+    )
+    return 0
+  },
+}
