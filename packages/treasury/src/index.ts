@@ -1,17 +1,15 @@
+// The public API of @chainops/treasury: layout, seeds, Trezor signer, Safe, 0xSplits, reward routing and
+// their errors. Test doubles are in '@chainops/treasury/testing'.
+
 export type { DerivedRole } from './derive/DerivedRole.ts'
 export { type DeriveLayoutErrorType, deriveLayout, type TierPassphrases } from './derive/deriveLayout.ts'
 export { publicKeyToAddress } from './derive/publicKeyToAddress.ts'
-export { TreasuryError, type TreasuryErrorCode, type TreasuryErrorParameters } from './errors/TreasuryError.ts'
+export { TreasuryError, type TreasuryErrorCode } from './errors/TreasuryError.ts'
 export { defaultLayout } from './layout/defaultLayout.ts'
-export { defaultLayoutSpec } from './layout/defaultLayoutSpec.ts'
-export { findLayoutRole } from './layout/findLayoutRole.ts'
-export { type FormatPathParameters, formatPath } from './layout/formatPath.ts'
 export type { Layout, LayoutRole, LayoutTier } from './layout/Layout.ts'
-export { ExtraRoleSchema, type LayoutSpec, type LayoutSpecInput, LayoutSpecSchema } from './layout/LayoutSpec.ts'
-export { parseDerivationPath } from './layout/parseDerivationPath.ts'
+export type { LayoutSpecInput } from './layout/LayoutSpec.ts'
 export { type ParseLayoutErrorType, parseLayout } from './layout/parseLayout.ts'
-export { resolveLayout } from './layout/resolveLayout.ts'
-export { RoutingError, type RoutingErrorCode, type RoutingErrorParameters } from './routing/RoutingError.ts'
+export { RoutingError, type RoutingErrorCode } from './routing/RoutingError.ts'
 export { type RewardRouteCallsParameters, rewardRouteCalls } from './routing/rewardRouteCalls.ts'
 export { type RouteRewardsParameters, type RouteRewardsReturnType, routeRewards } from './routing/routeRewards.ts'
 export { type CollectSafeSignaturesParameters, collectSafeSignatures } from './safe/collectSafeSignatures.ts'
@@ -37,8 +35,7 @@ export {
   type FromSafeTransactionFileReturnType,
   fromSafeTransactionFile,
 } from './safe/fromSafeTransactionFile.ts'
-export { loadSafeSingletonFactory, type SafeSingletonFactory } from './safe/loadSafeSingletonFactory.ts'
-export { ProtocolKitSafe } from './safe/ProtocolKitSafe.ts'
+export type { ProtocolKitSafe } from './safe/ProtocolKitSafe.ts'
 export {
   type PlaceSafeSingletonFactoryParameters,
   placeSafeSingletonFactory,
@@ -50,22 +47,14 @@ export {
 } from './safe/proposeSafeTransaction.ts'
 export type { SafeCall } from './safe/SafeCall.ts'
 export type { SafeContracts } from './safe/SafeContracts.ts'
-export { SafeError, type SafeErrorCode, type SafeErrorParameters } from './safe/SafeError.ts'
+export { SafeError, type SafeErrorCode } from './safe/SafeError.ts'
 export type { SafeExecutor } from './safe/SafeExecutor.ts'
 export type { SafeOwnerSigner } from './safe/SafeOwnerSigner.ts'
 export type { SafeTransaction } from './safe/SafeTransaction.ts'
-export {
-  type SafeTransactionFile,
-  SafeTransactionFileSchema,
-  SafeTransactionFileSignatureSchema,
-} from './safe/SafeTransactionFile.ts'
+export type { SafeTransactionFile } from './safe/SafeTransactionFile.ts'
 export { type SafeContractNetworksParameters, safeContractNetworks } from './safe/safeContractNetworks.ts'
 export { safeSingletonFactoryPredeploy } from './safe/safeSingletonFactoryPredeploy.ts'
-export {
-  type SafeTransactionTypedData,
-  type SafeTransactionTypedDataParameters,
-  safeTransactionTypedData,
-} from './safe/safeTransactionTypedData.ts'
+export type { SafeTransactionTypedData } from './safe/safeTransactionTypedData.ts'
 export { type SafeV141Contract, safeV141Contracts } from './safe/safeV141Contracts.ts'
 export {
   type SignSafeTransactionParameters,
@@ -78,7 +67,6 @@ export {
   type TrezorSafeOwnerSignerParameters,
   trezorSafeOwnerSigner,
 } from './safe/trezorSafeOwnerSigner.ts'
-export { type VerifySafeSignatureParameters, verifySafeSignature } from './safe/verifySafeSignature.ts'
 export {
   type AssertBip39MnemonicErrorType,
   type AssertBip39MnemonicOptions,
@@ -87,12 +75,6 @@ export {
 export { bip39SeedSource } from './seeds/bip39SeedSource.ts'
 export { type MnemonicToSeedOptions, mnemonicToSeed } from './seeds/mnemonicToSeed.ts'
 export type { SeedSource } from './seeds/SeedSource.ts'
-export {
-  type CombineSlip39SharesErrorType,
-  combineSlip39Shares,
-  type Slip39EncryptedMasterSecret,
-} from './seeds/slip39/combineSlip39Shares.ts'
-export { decryptSlip39MasterSecret } from './seeds/slip39/decryptSlip39MasterSecret.ts'
 export { slip39MasterSecret } from './seeds/slip39MasterSecret.ts'
 export { slip39SeedSource } from './seeds/slip39SeedSource.ts'
 export { type BuildSplitV2ParamsParameters, buildSplitV2Params } from './splits/buildSplitV2Params.ts'
@@ -105,10 +87,9 @@ export {
   type GetSplitV2ParamsParameters,
   getSplitV2Params,
 } from './splits/getSplitV2Params.ts'
-export { SplitsError, type SplitsErrorCode, type SplitsErrorParameters } from './splits/SplitsError.ts'
+export { SplitsError, type SplitsErrorCode } from './splits/SplitsError.ts'
 export type { SplitV2Params } from './splits/SplitV2Params.ts'
 export { splitsNativeToken } from './splits/splitsNativeToken.ts'
-export { splitV2Hash } from './splits/splitV2Hash.ts'
 export { updateSplitCall } from './splits/updateSplitCall.ts'
 export {
   type CreateTrezorSignerParameters,
@@ -119,5 +100,4 @@ export {
 } from './trezor/createTrezorSigner.ts'
 export { initTrezorConnect } from './trezor/initTrezorConnect.ts'
 export type { TrezorConnectApi, TrezorUiEvent, TrezorUiListener } from './trezor/TrezorConnectApi.ts'
-export { TrezorConnectDouble, type TrezorConnectDoubleCall } from './trezor/TrezorConnectDouble.ts'
-export { type TrezorConnectSettingsParameters, trezorConnectSettings } from './trezor/trezorConnectSettings.ts'
+export type { TrezorConnectSettingsParameters } from './trezor/trezorConnectSettings.ts'

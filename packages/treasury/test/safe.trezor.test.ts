@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { TrezorConnectDouble } from '@chainops/treasury/testing'
 import hre from 'hardhat'
 import { parseEther } from 'viem'
 import { deriveLayout } from '../src/derive/deriveLayout.ts'
@@ -15,7 +16,6 @@ import { toSafeTransactionFile } from '../src/safe/toSafeTransactionFile.ts'
 import { trezorSafeOwnerSigner } from '../src/safe/trezorSafeOwnerSigner.ts'
 import { bip39SeedSource } from '../src/seeds/bip39SeedSource.ts'
 import { createTrezorSigner } from '../src/trezor/createTrezorSigner.ts'
-import { TrezorConnectDouble } from '../src/trezor/TrezorConnectDouble.ts'
 
 // BIP-39 vector 0 of trezor/python-mnemonic vectors.json (../shared/vectors/bip39/vectors.json), the seed the
 // double holds; the tier-A passphrase is a test value.

@@ -8,10 +8,10 @@ import {
   defaultLayout,
   deriveLayout,
   type TrezorConnectApi,
-  TrezorConnectDouble,
-  trezorConnectSettings,
 } from '@chainops/treasury'
+import { TrezorConnectDouble } from '@chainops/treasury/testing'
 import { parseEther, recoverTransactionAddress, verifyTypedData } from 'viem'
+import { trezorConnectSettings } from '../src/trezor/trezorConnectSettings.ts'
 
 type Fixture<P, R> = {
   setup: { mnemonic: string; passphrase: string }

@@ -4,7 +4,8 @@ import { type TrezorConnectSettingsParameters, trezorConnectSettings } from './t
 
 /**
  * Loads and initializes the real `@trezor/connect` for Node (USB, or the emulator with
- * `emulator: true`). Imported lazily: the package is large and tests use `TrezorConnectDouble`.
+ * `emulator: true`). Imported lazily: the package is large, and tests use `TrezorConnectDouble` from
+ * `@chainops/treasury/testing` instead.
  */
 export async function initTrezorConnect(parameters: TrezorConnectSettingsParameters): Promise<TrezorConnectApi> {
   const module = (await import('@trezor/connect')) as { default: unknown }

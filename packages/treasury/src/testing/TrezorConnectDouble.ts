@@ -15,7 +15,7 @@ import {
 } from 'viem'
 import { publicKeyToAddress } from '../derive/publicKeyToAddress.ts'
 import type { SeedSource } from '../seeds/SeedSource.ts'
-import type { TrezorConnectApi, TrezorUiListener } from './TrezorConnectApi.ts'
+import type { TrezorConnectApi, TrezorUiListener } from '../trezor/TrezorConnectApi.ts'
 
 const HARDENED = 0x80000000
 

@@ -1,0 +1,1 @@
+export { TrezorConnectDouble, type TrezorConnectDoubleCall } from './TrezorConnectDouble.ts'
