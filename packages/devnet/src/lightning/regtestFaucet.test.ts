@@ -2,8 +2,6 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { DevnetError } from '../DevnetError.ts'
 import { buildFaucetTransaction } from './buildFaucetTransaction.ts'
-import { decodeBase58Check } from './decodeBase58Check.ts'
-import { encodeBase58Check } from './encodeBase58Check.ts'
 import { readTransactionOutputs } from './readTransactionOutputs.ts'
 import { regtestFaucet } from './regtestFaucet.ts'
 import { regtestOutputScript } from './regtestOutputScript.ts'
@@ -19,6 +17,10 @@ const CORE_P2SH_OP_1 = '2ND8PB9RrfCaAcjfjP1Y6nAgFd9zWHYX4DN'
 const CORE_P2SH_OP_0 = '2N7naYWiG3M21cQWc3nJgPRq76v8AKtkYFs'
 const CORE_P2PKH = 'mjoE3sSrb8ByYEvgnC3Aox86u1CHnfJA4V'
 const CORE_P2PKH_KEY = '02341AEC7587A51CDE5279E0630A531AEA2615A9F80B17E8D9376327BAEAA59E3D'
+// Bitcoin Core's test_framework/address.py: ADDRESS_BCRT1_P2WSH_OP_TRUE, P2WSH of the script OP_TRUE.
+const CORE_BCRT1_P2WSH_OP_TRUE = 'bcrt1qft5p2uhsdcdc3l2ua4ap5qqfg4pjaqlp250x7us7a8qqhrxrxfsqseac85'
+// A mainnet P2PKH address (version 0x00): the Bitcoin wiki's example of a valid address.
+const MAINNET_P2PKH = '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2'
 
 describe('regtest faucet', () => {
   it("faucet address is Bitcoin Core's regtest P2SH(OP_TRUE) and spends with a push of OP_TRUE", () => {
@@ -33,15 +35,20 @@ describe('regtest faucet', () => {
     assert.equal(hex(regtestOutputScript(CORE_P2PKH)), `76a914${hash160(Buffer.from(CORE_P2PKH_KEY, 'hex'))}88ac`)
   })
 
-  it('round-trips Base58Check, leading zero bytes included', () => {
-    const payload = Uint8Array.from([0, 0, 0x6f, 1, 2, 3])
-    assert.deepEqual(decodeBase58Check(encodeBase58Check(payload)), payload)
-    assert.equal(encodeBase58Check(payload).startsWith('11'), true)
+  it('maps a regtest bech32 (bcrt1) P2WSH address to its witness program', () => {
+    const sha = createHash('sha256')
+      .update(Buffer.from([0x51]))
+      .digest('hex')
+    assert.equal(hex(regtestOutputScript(CORE_BCRT1_P2WSH_OP_TRUE)), `0020${sha}`)
   })
 
-  it('refuses a mainnet address, a bad checksum and a non-base58 character', () => {
-    const mainnetP2pkh = encodeBase58Check(Uint8Array.from([0x00, ...Buffer.alloc(20, 7)]))
-    for (const address of [mainnetP2pkh, `${CORE_P2SH_OP_1.slice(0, -1)}M`, '2ND8PB9RrfCaAcjfjP1Y6nAgFd9zWHYX40N']) {
+  it('refuses a mainnet address, a testnet bech32 one, a bad checksum and a non-base58 character', () => {
+    for (const address of [
+      MAINNET_P2PKH,
+      'tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx',
+      `${CORE_P2SH_OP_1.slice(0, -1)}M`,
+      '2ND8PB9RrfCaAcjfjP1Y6nAgFd9zWHYX40N',
+    ]) {
       assert.throws(
         () => regtestOutputScript(address),
         (error: unknown) => error instanceof DevnetError && error.code === 'DEVNET_BAD_OPTIONS',
@@ -60,6 +67,40 @@ describe('regtest faucet', () => {
       '0200000001555fc5019a632fcbf37cdfbf5a2bb49e2745c2723374a6eb95a3134dc031d91400000000020151ffffffff01f0ca052a0100000017a914da1745e9b549bd0bfa1a569971c77eba30cd5a4b8700000000',
     )
     assert.equal(tx.txid, 'cba41b58d93151d7622033f2535b0773fccb6e03c51153189eb6e4e31f899c27')
+  })
+
+  it('spends every faucet input with the same scriptSig, outputs in the order given', () => {
+    const faucet = regtestFaucet()
+    const txid = '14d931c04d13a395eba6743372c245279eb42b5abfdf7cf3cb2f639a01c55f55'
+    const tx = buildFaucetTransaction({
+      inputs: [
+        { txid, vout: 0 },
+        { txid, vout: 1 },
+      ],
+      outputs: [
+        { script: regtestOutputScript(CORE_P2PKH), sats: 1n },
+        { script: faucet.outputScript, sats: 2n },
+      ],
+    })
+    const input = (vout: string) =>
+      `555fc5019a632fcbf37cdfbf5a2bb49e2745c2723374a6eb95a3134dc031d914${vout}020151ffffffff`
+    assert.equal(
+      tx.hex,
+      `0200000002${input('00000000')}${input('01000000')}02` +
+        `0100000000000000${'19'}${hex(regtestOutputScript(CORE_P2PKH))}` +
+        `0200000000000000${'17'}${hex(faucet.outputScript)}00000000`,
+    )
+    assert.deepEqual(readTransactionOutputs(tx.hex), [
+      { sats: 1n, scriptHex: hex(regtestOutputScript(CORE_P2PKH)) },
+      { sats: 2n, scriptHex: hex(faucet.outputScript) },
+    ])
+  })
+
+  it('refuses a raw transaction that does not parse with DEVNET_STATE', () => {
+    assert.throws(
+      () => readTransactionOutputs('0200000001'),
+      (error: unknown) => error instanceof DevnetError && error.code === 'DEVNET_STATE',
+    )
   })
 
   it('reads the outputs of a legacy coinbase and of a segwit lnd funding transaction', () => {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
-import { encodeBase58Check } from './encodeBase58Check.ts'
+import { p2sh, Script } from '@scure/btc-signer'
+import { REGTEST_NETWORK } from './regtestNetwork.ts'
 
 /**
  * Where btcd's coinbase goes: P2SH of the one-byte redeem script `OP_TRUE`. Anyone can spend it
@@ -17,14 +17,12 @@ export type RegtestFaucet = {
   spendScript: Uint8Array
 }
 
-const REDEEM_SCRIPT = Uint8Array.from([0x51]) // OP_TRUE
-
 export function regtestFaucet(): RegtestFaucet {
-  const sha = createHash('sha256').update(REDEEM_SCRIPT).digest()
-  const hash160 = createHash('ripemd160').update(sha).digest()
+  const redeemScript = Script.encode(['OP_1'])
+  const payment = p2sh({ type: 'unknown', script: redeemScript }, REGTEST_NETWORK)
   return {
-    address: encodeBase58Check(Uint8Array.from([0xc4, ...hash160])),
-    outputScript: Uint8Array.from([0xa9, 0x14, ...hash160, 0x87]),
-    spendScript: Uint8Array.from([0x01, ...REDEEM_SCRIPT]),
+    address: payment.address as string,
+    outputScript: payment.script,
+    spendScript: Script.encode([redeemScript]),
   }
 }
