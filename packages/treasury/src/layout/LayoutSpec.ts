@@ -10,7 +10,7 @@ const count = (min: number) => v.pipe(v.number(), v.integer(), v.minValue(min), 
 const name = v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'a name of letters, digits, _ or -'))
 
 /** A role added by hand at an explicit account/change/index of its tier. */
-export const ExtraRoleSchema = v.strictObject({
+const ExtraRoleSchema = v.strictObject({
   role: name,
   account: index,
   change: v.optional(v.picklist([0, 1]), 0),

@@ -5,7 +5,7 @@ const decimal = v.pipe(v.string(), v.regex(/^(0|[1-9][0-9]{0,77})$/, 'a decimal 
 const hash = v.pipe(hexSchema, v.length(66, 'a 32-byte hash'))
 
 /** One owner's signature on the file's transaction (65 bytes, or longer for contract signatures). */
-export const SafeTransactionFileSignatureSchema = v.strictObject({
+const SafeTransactionFileSignatureSchema = v.strictObject({
   signer: addressSchema,
   data: hexSchema,
 })

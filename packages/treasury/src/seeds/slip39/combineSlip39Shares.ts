@@ -13,8 +13,6 @@ export type Slip39EncryptedMasterSecret = {
   readonly ciphertext: Secret<Uint8Array>
 }
 
-export type CombineSlip39SharesErrorType = TreasuryError
-
 const SECRET_INDEX = 255
 const DIGEST_INDEX = 254
 const DIGEST_LENGTH = 4
