@@ -28,9 +28,9 @@ const unsealed: CliqueHeader = {
 
 async function seal(header: CliqueHeader): Promise<CliqueHeader> {
   const signature = await sign({ hash: cliqueSealHash(header), privateKey: KEY })
-  // Clique's seal is r || s || v with v in {0, 1}.
-  const rsv = serializeSignature({ r: signature.r, s: signature.s, yParity: signature.yParity ?? 0 })
-  return { ...header, extraData: `0x${'00'.repeat(32)}${rsv.slice(2)}` }
+  // Clique's seal is r || s || v with v in {0, 1} (geth's crypto.Sign), not Ethereum's 27/28.
+  const rs = serializeSignature({ r: signature.r, s: signature.s, yParity: signature.yParity ?? 0 }).slice(2, 130)
+  return { ...header, extraData: `0x${'00'.repeat(32)}${rs}0${signature.yParity ?? 0}` }
 }
 
 describe('recoverSealer', () => {

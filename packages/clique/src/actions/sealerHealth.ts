@@ -1,6 +1,8 @@
 import { type Address, type Client, getAddress } from 'viem'
 import { getBlock } from 'viem/actions'
 import { CliqueError } from '../errors/CliqueError.ts'
+import { detectForkStall, type SealerHead } from '../health/detectForkStall.ts'
+import type { ForkStall } from '../health/ForkStall.ts'
 import { cliqueQuorum } from '../planners/cliqueQuorum.ts'
 import { getSigners } from './getSigners.ts'
 import { recoverSealer } from './recoverSealer.ts'
@@ -15,6 +17,15 @@ export type SealerHealthParameters = {
   signers?: readonly string[]
   /** Clique period in seconds; with it the head's age is judged. */
   period?: number
+  /**
+   * The sealers' own nodes, one client each. With them (and `period`) their heads are compared to
+   * find Clique's equal-difficulty fork stall (`forkStall`): two sealers each holding their own
+   * out-of-turn block at one height while no block comes. One node's view cannot show it: each
+   * node sees only its own branch. A node that does not answer is named in a warning.
+   */
+  sealerClients?: readonly Client[]
+  /** Periods without a new block before the head counts as stale and a fork as stalled. Default 5. */
+  stalledPeriods?: number
 }
 
 export type SignerHealth = {
@@ -36,6 +47,8 @@ export type SealerHealthReturnType = {
   quorum: number
   /** Signers that sealed at least once in the window. */
   live: number
+  /** The equal-difficulty fork stall among `sealerClients`' heads (index = position in it), or null. */
+  forkStall: ForkStall | null
   warnings: string[]
 }
 
@@ -43,18 +56,41 @@ export type SealerHealthReturnType = {
  * How each Clique signer has been doing over the last `blocks` blocks: its last sealed block,
  * in-turn and out-of-turn counts, and missed turns (the in-turn signer is signers[n % N], the
  * signers sorted ascending, as geth's snapshot.inturn). Warns when the live signers are at or
- * below quorum, i.e. one more failure away from a halted chain, or already halted.
+ * below quorum, i.e. one more failure away from a halted chain, or already halted. Given the
+ * sealers' own clients, it also reports the equal-difficulty fork stall (CLIQUE_FORK_STALL).
  */
 export async function sealerHealth(
   client: Client,
   parameters: SealerHealthParameters,
 ): Promise<SealerHealthReturnType> {
-  const { blocks, period } = parameters
+  const { blocks, period, sealerClients = [], stalledPeriods = 5 } = parameters
   if (!Number.isSafeInteger(blocks) || blocks < 1 || blocks > 10_000) {
     throw new CliqueError({
-      code: 'CLIQUE_PLAN_INVALID',
+      code: 'CLIQUE_HEALTH_INVALID',
       shortMessage: 'blocks must be an integer from 1 to 10000',
       path: 'blocks',
+    })
+  }
+  if (period !== undefined && (!Number.isSafeInteger(period) || period < 1)) {
+    throw new CliqueError({
+      code: 'CLIQUE_HEALTH_INVALID',
+      shortMessage: 'period must be a whole number of seconds, at least 1',
+      path: 'period',
+    })
+  }
+  if (!Number.isSafeInteger(stalledPeriods) || stalledPeriods < 1) {
+    throw new CliqueError({
+      code: 'CLIQUE_HEALTH_INVALID',
+      shortMessage: 'stalledPeriods must be a positive integer',
+      path: 'stalledPeriods',
+    })
+  }
+  if (sealerClients.length > 0 && period === undefined) {
+    throw new CliqueError({
+      code: 'CLIQUE_HEALTH_INVALID',
+      shortMessage: "comparing the sealers' heads needs the Clique period",
+      path: 'period',
+      details: 'a fork counts as stalled after stalledPeriods periods without a block',
     })
   }
   const latest = await getBlock(client, { blockTag: 'latest' })
@@ -108,10 +144,35 @@ export async function sealerHealth(
       `${live} of ${signers.length} signers live, exactly the quorum of ${quorum}: one more failure halts the chain`,
     )
   }
+  const now = BigInt(Math.floor(Date.now() / 1000))
   if (period !== undefined) {
-    const age = BigInt(Math.floor(Date.now() / 1000)) - latest.timestamp
-    if (age > BigInt(period * 5))
+    const age = now - latest.timestamp
+    if (age > BigInt(period * stalledPeriods))
       warnings.push(`the head block ${head} is ${age} s old (period ${period} s): no one is sealing`)
   }
-  return { head, headTimestamp: latest.timestamp, from, signers: list, quorum, live, warnings }
+  let forkStall: ForkStall | null = null
+  if (sealerClients.length > 0 && period !== undefined) {
+    const answers = await Promise.allSettled(sealerClients.map((sealer) => getBlock(sealer, { blockTag: 'latest' })))
+    const heads: SealerHead[] = []
+    const nodeOf: number[] = []
+    for (const [index, answer] of answers.entries()) {
+      if (answer.status === 'fulfilled') {
+        heads.push(answer.value)
+        nodeOf.push(index)
+      } else {
+        // Only the error's short message: a node URL (and any key in it) stays out of the report.
+        const reason = (answer.reason as { shortMessage?: string }).shortMessage ?? (answer.reason as Error).name
+        warnings.push(`sealer node ${index} did not answer for its head block: ${reason}`)
+      }
+    }
+    const found = await detectForkStall({ heads, period, now, stalledPeriods })
+    if (found) {
+      forkStall = {
+        ...found,
+        blocks: found.blocks.map((block) => ({ ...block, heads: block.heads.map((i) => nodeOf[i] as number) })),
+      }
+      warnings.push(`${forkStall.message} [${forkStall.code}]`)
+    }
+  }
+  return { head, headTimestamp: latest.timestamp, from, signers: list, quorum, live, forkStall, warnings }
 }

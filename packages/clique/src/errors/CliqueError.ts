@@ -25,6 +25,7 @@ export type CliqueErrorCode =
   | 'CLIQUE_SEAL_INVALID'
   | 'CLIQUE_RPC_FAILED'
   | 'CLIQUE_RATIO_INVALID'
+  | 'CLIQUE_HEALTH_INVALID'
 
 export type CliqueErrorParameters = Omit<ChainopsErrorParameters, 'code'> & {
   code: CliqueErrorCode

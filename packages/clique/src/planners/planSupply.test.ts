@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
-import { CliqueError } from '../errors/CliqueError.ts'
 import { WEI_PER_COIN } from '@chainops/core'
+import { CliqueError } from '../errors/CliqueError.ts'
 import { planSupply } from './planSupply.ts'
 
 describe('planSupply', () => {
