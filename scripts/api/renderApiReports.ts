@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import ts from 'typescript'
+import type { RepositoryFiles } from './gitRevisionFiles.ts'
 
 export type ApiReport = {
   /** The report's file name under api/: `core.api.md`, `core.aws.api.md`, `lightning.lambda.api.md`. */
@@ -19,22 +19,28 @@ type Entry = { specifier: string; fileName: string; source: string; packageDir: 
  * are TypeScript's own declaration emit of the sources, kept in memory, so inferred types are written
  * out as a consumer sees them.
  */
-export function renderApiReports(root: string): ApiReport[] {
-  const entries = listEntries(root)
-  const program = ts.createProgram({
-    rootNames: entries.map((entry) => entry.source),
-    options: {
-      ...readCompilerOptions(root),
-      noEmit: false,
-      declaration: true,
-      emitDeclarationOnly: true,
-      declarationMap: false,
-      sourceMap: false,
-      composite: false,
-      incremental: false,
-      types: ['node'],
-    },
-  })
+export function renderApiReports(root: string, files: RepositoryFiles = diskFiles): ApiReport[] {
+  const entries = listEntries(root, files)
+  const options: ts.CompilerOptions = {
+    ...readCompilerOptions(root),
+    noEmit: false,
+    declaration: true,
+    emitDeclarationOnly: true,
+    declarationMap: false,
+    sourceMap: false,
+    composite: false,
+    incremental: false,
+    types: ['node'],
+  }
+  const host = ts.createCompilerHost(options)
+  host.readFile = (path) => files.readFile(path)
+  host.fileExists = (path) => files.fileExists(path)
+  host.directoryExists = (path) => files.directoryExists(path)
+  host.getSourceFile = (path, languageVersion) => {
+    const text = files.readFile(path)
+    return text === undefined ? undefined : ts.createSourceFile(path, text, languageVersion, true)
+  }
+  const program = ts.createProgram({ rootNames: entries.map((entry) => entry.source), options, host })
   const checker = program.getTypeChecker()
   // Only the files that declare an exported name are emitted (a third of the workspace's files).
   const exportsOf = (entry: Entry) => {
@@ -85,16 +91,20 @@ export function renderApiReports(root: string): ApiReport[] {
   })
 }
 
+const diskFiles: RepositoryFiles = {
+  readFile: (path) => ts.sys.readFile(path),
+  fileExists: (path) => ts.sys.fileExists(path),
+  directoryExists: (path) => ts.sys.directoryExists(path),
+  readDirectory: (path) => ts.sys.getDirectories(path).sort(),
+}
+
 /** Every `.ts` target of the `exports` map of every package that is published (not `private`). */
-function listEntries(root: string): Entry[] {
+function listEntries(root: string, files: RepositoryFiles): Entry[] {
   const entries: Entry[] = []
-  for (const dir of readdirSync(join(root, 'packages')).sort()) {
-    let manifest: { name: string; private?: boolean; exports?: Record<string, unknown> }
-    try {
-      manifest = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'))
-    } catch {
-      continue
-    }
+  for (const dir of files.readDirectory(join(root, 'packages'))) {
+    const text = files.readFile(join(root, 'packages', dir, 'package.json'))
+    if (text === undefined) continue
+    const manifest = JSON.parse(text) as { name: string; private?: boolean; exports?: Record<string, unknown> }
     if (manifest.private === true) continue
     for (const [key, target] of Object.entries(manifest.exports ?? {})) {
       const path = typeof target === 'string' ? target : (target as { default?: string }).default
