@@ -14,6 +14,10 @@ export type DevnetErrorCode =
   | 'DEVNET_TIMEOUT'
   | 'DEVNET_BAD_OPTIONS'
   | 'DEVNET_STATE'
+  /** A daemon's RPC or HTTP API did not answer, answered with an error, or answered nonsense. */
+  | 'DEVNET_RPC_FAILED'
+  /** The OS gave no usable TCP port on 127.0.0.1. */
+  | 'DEVNET_NO_FREE_PORT'
 
 /** An error from the harness; start failures carry the tail of the daemon's log in `details`. */
 export class DevnetError extends ChainopsError<DevnetErrorCode> {

@@ -141,7 +141,11 @@ describe('startGethClique @integration', () => {
 
     it('the RPC node refuses clique_getSigners and admin_peers as methods not found (-32601)', async () => {
       for (const method of ['clique_getSigners', 'admin_peers']) {
-        await assert.rejects(gethRpcRequest(net.rpc!.rpcUrl, method), { name: 'GethRpcError', code: -32601 })
+        await assert.rejects(gethRpcRequest(net.rpc!.rpcUrl, method), {
+          name: 'GethRpcError',
+          code: 'DEVNET_RPC_FAILED',
+          rpcCode: -32601,
+        })
       }
     })
 

@@ -1,4 +1,5 @@
 import { connect } from 'node:net'
+import { DevnetError } from '../DevnetError.ts'
 import { GethRpcError } from './GethRpcError.ts'
 
 /**
@@ -9,12 +10,19 @@ export function gethIpcRequest<T>(socketPath: string, method: string, params: re
   return new Promise((resolve, reject) => {
     const socket = connect(socketPath)
     let buffer = ''
-    const fail = (error: Error): void => {
+    const fail = (shortMessage: string, cause?: Error): void => {
       socket.destroy()
-      reject(error)
+      reject(
+        new DevnetError({
+          code: 'DEVNET_RPC_FAILED',
+          shortMessage,
+          details: `socket ${socketPath}${cause ? `: ${cause.message}` : ''}`,
+          ...(cause ? { cause } : {}),
+        }),
+      )
     }
-    socket.setTimeout(10_000, () => fail(new Error(`no answer to ${method} on ${socketPath}`)))
-    socket.on('error', fail)
+    socket.setTimeout(10_000, () => fail(`no answer to ${method} over IPC in 10 s`))
+    socket.on('error', (error) => fail(`geth ${method} over IPC failed`, error))
     socket.on('connect', () => socket.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method, params })}\n`))
     socket.on('data', (chunk) => {
       buffer += chunk.toString('utf8')
@@ -25,7 +33,7 @@ export function gethIpcRequest<T>(socketPath: string, method: string, params: re
         return // an answer split over several chunks
       }
       socket.end()
-      if (body.error) reject(new GethRpcError(body.error.code, body.error.message))
+      if (body.error) reject(new GethRpcError({ method, rpcCode: body.error.code, message: body.error.message }))
       else resolve(body.result as T)
     })
   })

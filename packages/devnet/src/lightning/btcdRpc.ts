@@ -43,7 +43,7 @@ export function btcdRpc<T>(
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('error', reject)
+        res.on('error', (error) => reject(transportError(method, error)))
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8')
           let parsed: { result?: T; error?: { code: number; message: string } | null }
@@ -52,7 +52,7 @@ export function btcdRpc<T>(
           } catch {
             reject(
               new DevnetError({
-                code: 'DEVNET_STATE',
+                code: 'DEVNET_RPC_FAILED',
                 shortMessage: `btcd ${method}: HTTP ${res.statusCode}, not JSON`,
                 details: text.slice(0, 500),
               }),
@@ -62,7 +62,7 @@ export function btcdRpc<T>(
           if (parsed.error) {
             reject(
               new DevnetError({
-                code: 'DEVNET_STATE',
+                code: 'DEVNET_RPC_FAILED',
                 shortMessage: `btcd ${method} failed: ${parsed.error.message} (code ${parsed.error.code})`,
               }),
             )
@@ -72,8 +72,22 @@ export function btcdRpc<T>(
         })
       },
     )
-    req.on('timeout', () => req.destroy(new Error(`btcd ${method} timed out after ${timeoutMs} ms`)))
-    req.on('error', reject)
+    req.on('timeout', () =>
+      req.destroy(
+        new DevnetError({ code: 'DEVNET_RPC_FAILED', shortMessage: `btcd ${method} timed out after ${timeoutMs} ms` }),
+      ),
+    )
+    req.on('error', (error) => reject(error instanceof DevnetError ? error : transportError(method, error)))
     req.end(body)
+  })
+}
+
+/** A socket or TLS failure; only the method and the system's message, never the credentials. */
+function transportError(method: string, cause: Error): DevnetError {
+  return new DevnetError({
+    code: 'DEVNET_RPC_FAILED',
+    shortMessage: `btcd ${method}: no answer`,
+    details: cause.message,
+    cause,
   })
 }

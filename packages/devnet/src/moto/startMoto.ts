@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { DevnetError } from '../DevnetError.ts'
 import { Daemon } from '../process/Daemon.ts'
 import { freePort } from '../process/freePort.ts'
 import { tempDir } from '../process/tempDir.ts'
@@ -67,7 +68,13 @@ export async function startMoto(parameters: StartMotoParameters = {}): Promise<M
     clientConfig: { endpoint, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } },
     async reset() {
       const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' })
-      if (!response.ok) throw new Error(`moto reset failed: HTTP ${response.status}`)
+      if (!response.ok) {
+        throw new DevnetError({
+          code: 'DEVNET_RPC_FAILED',
+          shortMessage: `moto reset failed: HTTP ${response.status}`,
+          details: `POST ${endpoint}/moto-api/reset`,
+        })
+      }
     },
     pids: () => [daemon.pid],
     async stop() {

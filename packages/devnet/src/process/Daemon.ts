@@ -57,7 +57,9 @@ export class Daemon {
   readonly exited: Promise<number | null>
 
   private constructor(name: string, child: ChildProcess, logPath: string) {
-    if (child.pid === undefined) throw new Error('spawn gave no pid')
+    if (child.pid === undefined) {
+      throw new DevnetError({ code: 'DEVNET_DAEMON_START_FAILED', shortMessage: `${name} was spawned without a pid` })
+    }
     this.name = name
     this.pid = child.pid
     this.logPath = logPath
