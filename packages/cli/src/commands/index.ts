@@ -2,20 +2,14 @@ import type { Command } from '../framework/Command.ts'
 import { cliqueCommands } from './clique/index.ts'
 import { demoCommands } from './demo/index.ts'
 import { devnetCommands } from './devnet/index.ts'
-import { float } from './issuance/float.ts'
-import { invoiceCreate } from './issuance/invoiceCreate.ts'
-import { invoiceStatus } from './issuance/invoiceStatus.ts'
-import { serve } from './issuance/serve.ts'
+import { issuanceCommands } from './issuance/index.ts'
 import { treasuryCommands } from './treasury/index.ts'
 
 /** Every command of the CLI; `runCli` picks one by its leading words. */
 export const commands: readonly Command[] = [
   ...demoCommands,
   ...devnetCommands,
-  serve,
-  invoiceCreate,
-  invoiceStatus,
-  float,
+  ...issuanceCommands,
   ...cliqueCommands,
   ...treasuryCommands,
 ]

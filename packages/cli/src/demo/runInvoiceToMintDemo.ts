@@ -13,8 +13,9 @@ import { openAwsIssuanceResources } from '@chainops/lightning/aws'
 import { authenticatedLndGrpc, pay } from 'lightning'
 import { type Address, createPublicClient, formatEther, getAddress, type Hex, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-import { callApi, waitForFinalInvoice } from '../commands/issuance/apiClient.ts'
 import { CliError } from '../errors/CliError.ts'
+import { callInvoiceApi } from '../invoiceApi/callInvoiceApi.ts'
+import { waitForFinalInvoice } from '../invoiceApi/waitForFinalInvoice.ts'
 
 export type InvoiceToMintDemoParameters = {
   mode: IssuanceMode
@@ -131,7 +132,7 @@ export async function runInvoiceToMintDemo(parameters: InvoiceToMintDemoParamete
     onProgress(`issuance (${mode}) serving ${issuance.url}, minting from ${issuance.sender}`)
 
     const base = issuance.url as string
-    const invoice = (await callApi(base, 'POST', '/invoices', {
+    const invoice = (await callInvoiceApi(base, 'POST', '/invoices', {
       address,
       sats: sats.toString(),
       memo: 'chainops demo',

@@ -1,5 +1,4 @@
 import type { ParseArgsConfig } from 'node:util'
-import { CliError } from '../errors/CliError.ts'
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
 
@@ -29,14 +28,4 @@ export type Command = {
   help?: string
   /** Returns the exit code: 0 ok, 1 findings or failure. Bad usage throws a CLI_USAGE CliError (exit 2). */
   run(input: CommandInput): Promise<number>
-}
-
-/**
- * @deprecated Throw `usageError(message)` (a CLI_USAGE CliError). Kept only until the issuance
- * commands move to it.
- */
-export class UsageError extends CliError {
-  constructor(message: string) {
-    super({ code: 'CLI_USAGE', shortMessage: message })
-  }
 }

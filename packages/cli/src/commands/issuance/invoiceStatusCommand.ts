@@ -1,5 +1,8 @@
-import { type Command, UsageError } from '../../framework/Command.ts'
-import { apiUrl, callApi, waitForFinalInvoice } from './apiClient.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
+import { callInvoiceApi } from '../../invoiceApi/callInvoiceApi.ts'
+import { invoiceApiUrl } from '../../invoiceApi/invoiceApiUrl.ts'
+import { waitForFinalInvoice } from '../../invoiceApi/waitForFinalInvoice.ts'
 
 const FIELDS = [
   'paymentHash',
@@ -16,7 +19,7 @@ const FIELDS = [
   'mintedAt',
 ] as const
 
-export const invoiceStatus: Command = {
+export const invoiceStatusCommand: Command = {
   path: ['invoice', 'status'],
   summary: "show an invoice's state: PENDING, PAID, MINTED (with the mint transaction), EXPIRED or CANCELED",
   usage: 'chainops invoice status <payment-hash> [--wait] [--timeout-seconds S] [--api URL] [--json]',
@@ -29,19 +32,19 @@ export const invoiceStatus: Command = {
   help: 'With --wait, polls until the invoice is MINTED, EXPIRED or CANCELED (progress on stderr), at most --timeout-seconds (default 600). Exit 0 when the state shown is MINTED or not final, 1 when EXPIRED or CANCELED.',
   async run({ positionals, values, io }) {
     const hash = positionals[0]
-    if (!hash || positionals.length > 1) throw new UsageError('give exactly one payment hash')
-    if (!/^[0-9a-fA-F]{64}$/.test(hash)) throw new UsageError('a payment hash is 64 hex characters')
+    if (!hash || positionals.length > 1) throw usageError('give exactly one payment hash')
+    if (!/^[0-9a-fA-F]{64}$/.test(hash)) throw usageError('a payment hash is 64 hex characters')
     const timeoutSeconds = values['timeout-seconds'] === undefined ? 600 : Number(values['timeout-seconds'])
     if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
-      throw new UsageError('--timeout-seconds must be a positive number')
-    const base = apiUrl(values.api)
+      throw usageError('--timeout-seconds must be a positive number')
+    const base = invoiceApiUrl(values.api)
     const status = values.wait
       ? await waitForFinalInvoice(base, hash, {
           timeoutMs: timeoutSeconds * 1000,
           intervalMs: 500,
           onState: (state) => io.progress(`invoice ${hash.slice(0, 12)}…: ${state}`),
         })
-      : await callApi(base, 'GET', `/invoices/${hash.toLowerCase()}`)
+      : await callInvoiceApi(base, 'GET', `/invoices/${hash.toLowerCase()}`)
     if (values.json) io.out(JSON.stringify(status, null, 2))
     else
       io.out(

@@ -1,7 +1,9 @@
-import { type Command, UsageError } from '../../framework/Command.ts'
-import { apiUrl, callApi } from './apiClient.ts'
+import { usageError } from '../../errors/usageError.ts'
+import type { Command } from '../../framework/Command.ts'
+import { callInvoiceApi } from '../../invoiceApi/callInvoiceApi.ts'
+import { invoiceApiUrl } from '../../invoiceApi/invoiceApiUrl.ts'
 
-export const invoiceCreate: Command = {
+export const invoiceCreateCommand: Command = {
   path: ['invoice', 'create'],
   summary: 'create a Lightning invoice that mints coins to an address once paid',
   usage: 'chainops invoice create --address 0x... --sats N [--memo TEXT] [--expiry-seconds S] [--api URL] [--json]',
@@ -15,16 +17,16 @@ export const invoiceCreate: Command = {
   },
   help: 'Asks the invoice API of `chainops serve` (--api, else $CHAINOPS_API_URL, else http://127.0.0.1:8787). The address and amount are checked there (EIP-55 checksum, zero address, bounds, inbound liquidity) and refused with the API error code. Prints the payment hash and the BOLT 11 request to pay.',
   async run({ values, io }) {
-    if (typeof values.address !== 'string') throw new UsageError('--address is required')
+    if (typeof values.address !== 'string') throw usageError('--address is required')
     if (typeof values.sats !== 'string' || !/^[1-9][0-9]*$/.test(values.sats))
-      throw new UsageError('--sats must be a positive whole number')
+      throw usageError('--sats must be a positive whole number')
     let expirySeconds: number | undefined
     if (values['expiry-seconds'] !== undefined) {
       expirySeconds = Number(values['expiry-seconds'])
       if (!Number.isSafeInteger(expirySeconds) || expirySeconds < 1)
-        throw new UsageError('--expiry-seconds must be a positive whole number')
+        throw usageError('--expiry-seconds must be a positive whole number')
     }
-    const created = await callApi(apiUrl(values.api), 'POST', '/invoices', {
+    const created = await callInvoiceApi(invoiceApiUrl(values.api), 'POST', '/invoices', {
       address: values.address,
       sats: values.sats,
       ...(typeof values.memo === 'string' ? { memo: values.memo } : {}),

@@ -3,27 +3,25 @@ import { resolve } from 'node:path'
 import { SqliteStore, type Store, WEI_PER_COIN } from '@chainops/core'
 import { DynamoDbStore } from '@chainops/core/aws'
 import { getOperatorFloat, MONTHLY_FLOAT_WEI, planFloatRefill } from '@chainops/lightning'
-import { createPublicClient, formatEther, getAddress, http, isAddress } from 'viem'
-import { type Command, UsageError } from '../../framework/Command.ts'
-import { readState, statePath } from '../devnet/stateFile.ts'
-import { awsClientConfig } from './awsClientConfig.ts'
-import { IssuanceCliError } from './IssuanceCliError.ts'
+import { createPublicClient, formatEther, http } from 'viem'
+import { awsClientConfig } from '../../aws/awsClientConfig.ts'
+import { devnetStatePath } from '../../devnetState/devnetStatePath.ts'
+import { readDevnetState } from '../../devnetState/readDevnetState.ts'
+import { CliError } from '../../errors/CliError.ts'
+import { settingMissingError } from '../../errors/settingMissingError.ts'
+import { usageError } from '../../errors/usageError.ts'
+import { addressArgument } from '../../flags/addressArgument.ts'
+import { bigintFlag } from '../../flags/bigintFlag.ts'
+import { stringFlag } from '../../flags/stringFlag.ts'
+import type { Command } from '../../framework/Command.ts'
 
-const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
-
-function address(value: string | undefined, flag: string) {
-  if (value === undefined) return undefined
-  if (!isAddress(value, { strict: true })) throw new UsageError(`--${flag} is not an address (EIP-55 when mixed case)`)
-  return getAddress(value)
+/** A whole number of coins (at least 1) as wei, or undefined when the flag is absent. */
+function wholeCoinsFlag(value: unknown, name: string): bigint | undefined {
+  const coins = bigintFlag(value, name, undefined, 1n)
+  return coins === undefined ? undefined : coins * WEI_PER_COIN
 }
 
-function coins(value: string | undefined, flag: string): bigint | undefined {
-  if (value === undefined) return undefined
-  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--${flag} must be a whole number of coins`)
-  return BigInt(value) * WEI_PER_COIN
-}
-
-export const float: Command = {
+export const floatCommand: Command = {
   path: ['float'],
   summary:
     "the operator float: balance, burn rate and runway from the minter's journal, and a refill proposal when low",
@@ -50,31 +48,29 @@ transfer from --cold-wallet topping the operator up to --target-coins (default $
 monthly float), to sign offline. Exit 0 when the float is fine, 1 when it is low.
 Defaults come from the running devnet: the RPC node, the faucet as the operator, moto for --mode aws.`,
   async run({ values, io }) {
-    const coldWallet = address(str(values['cold-wallet']), 'cold-wallet')
-    if (!coldWallet) throw new UsageError('--cold-wallet is required')
-    const state = readState(statePath(values.state))
+    const coldWalletText = stringFlag(values['cold-wallet'])
+    if (!coldWalletText) throw usageError('--cold-wallet is required')
+    const coldWallet = addressArgument(coldWalletText, '--cold-wallet')
+    const state = readDevnetState(devnetStatePath(values.state))
     const endpoints = state?.status === 'ready' ? state.endpoints : undefined
-    const operator = address(str(values.operator), 'operator') ?? endpoints?.geth?.faucet.address
-    const rpcUrl = str(values['rpc-url']) ?? endpoints?.geth?.rpcUrl
-    if (!operator || !rpcUrl)
-      throw new IssuanceCliError({
-        code: 'CLI_SETTING_MISSING',
-        shortMessage: 'no operator or chain RPC',
-        details: 'pass --operator and --rpc-url, or start a devnet with `chainops devnet up`',
-      })
+    const operatorText = stringFlag(values.operator)
+    const operator =
+      operatorText === undefined ? endpoints?.geth?.faucet.address : addressArgument(operatorText, '--operator')
+    const rpcUrl = stringFlag(values['rpc-url']) ?? endpoints?.geth?.rpcUrl
+    if (!operator || !rpcUrl) throw settingMissingError('operator or chain RPC', '--operator and --rpc-url')
     let store: Store
-    if ((str(values.mode) ?? 'embedded') === 'aws') {
+    if ((stringFlag(values.mode) ?? 'embedded') === 'aws') {
       store = new DynamoDbStore({
-        tableName: str(values.table) ?? 'chainops',
+        tableName: stringFlag(values.table) ?? 'chainops',
         clientConfig: awsClientConfig(
-          { endpoint: str(values['aws-endpoint']), region: str(values['aws-region']) },
+          { endpoint: stringFlag(values['aws-endpoint']), region: stringFlag(values['aws-region']) },
           endpoints,
         ),
       })
     } else {
-      const db = resolve(str(values.db) ?? '.chainops/issuance.db')
+      const db = resolve(stringFlag(values.db) ?? '.chainops/issuance.db')
       if (!existsSync(db))
-        throw new IssuanceCliError({
+        throw new CliError({
           code: 'CLI_FILE_UNREADABLE',
           shortMessage: `no issuance database at ${db}`,
           details: 'pass --db (the file `chainops serve --db` uses)',
@@ -96,8 +92,8 @@ Defaults come from the running devnet: the RPC node, the faucet as the operator,
         coldNonce,
         maxFeePerGas: fees.maxFeePerGas,
         maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
-        targetWei: coins(str(values['target-coins']), 'target-coins'),
-        thresholdWei: coins(str(values['threshold-coins']), 'threshold-coins'),
+        targetWei: wholeCoinsFlag(values['target-coins'], 'target-coins'),
+        thresholdWei: wholeCoinsFlag(values['threshold-coins'], 'threshold-coins'),
       })
       if (values.json) {
         io.out(JSON.stringify({ float: current, ...plan }, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2))
