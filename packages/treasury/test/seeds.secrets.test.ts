@@ -132,6 +132,6 @@ describe('secrets never print', () => {
     seed.wipe()
     assert.deepEqual(bytes, new Uint8Array(64))
     source.wipe()
-    assert.throws(() => source.seed(''), /Secret was wiped/)
+    assert.throws(() => source.seed(''), { name: 'SecretError', code: 'SECRET_WIPED' })
   })
 })

@@ -7,6 +7,7 @@ import {
   createTrezorSigner,
   defaultLayout,
   deriveLayout,
+  TreasuryError,
   type TrezorConnectApi,
 } from '@chainops/treasury'
 import { TrezorConnectDouble } from '@chainops/treasury/testing'
@@ -236,6 +237,7 @@ describe('createTrezorSigner over the double (one device instance per tier passp
       on: (type, listener) => device.on(type, listener),
       off: (type, listener) => device.off(type, listener),
       uiResponse: (response) => device.uiResponse(response),
+      cancel: (error) => device.cancel(error),
       ethereumGetAddress: device.ethereumGetAddress,
       ethereumSignTransaction: device.ethereumSignTransaction,
       ethereumSignTypedData: ((params: { device: unknown }) =>
@@ -267,6 +269,7 @@ describe('createTrezorSigner over the double (one device instance per tier passp
       on: (type, listener) => device.on(type, listener),
       off: (type, listener) => device.off(type, listener),
       uiResponse: (response) => device.uiResponse(response),
+      cancel: (error) => device.cancel(error),
       ethereumGetAddress: device.ethereumGetAddress,
       ethereumSignTypedData: device.ethereumSignTypedData,
       ethereumSignTransaction: (async () => ({
@@ -296,6 +299,64 @@ describe('createTrezorSigner over the double (one device instance per tier passp
         details: 'code Method_Cancel',
       },
     )
+  })
+
+  it('rejects the waiting call with TREZOR_PASSPHRASE_FAILED when the passphrase callback fails, and asks again next time', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const device = new TrezorConnectDouble({ seed: bip39SeedSource(ALL) })
+      const failures = [new Error('the operator closed the prompt'), new Error('the vault is sealed')]
+      let attempt = 0
+      const signer = createTrezorSigner({
+        connect: device,
+        layout,
+        passphrase: (tier) => {
+          attempt++
+          // A throwing callback, then a rejecting one, then the operator types the passphrase.
+          if (attempt === 1) throw failures[0]
+          if (attempt === 2) return Promise.reject(failures[1])
+          return passphrases[tier] as string
+        },
+      })
+      for (const failure of failures) {
+        await assert.rejects(signer.getAddresses('TeamFunds'), (error: unknown) => {
+          assert.ok(error instanceof TreasuryError)
+          assert.equal(error.code, 'TREZOR_PASSPHRASE_FAILED')
+          assert.equal(
+            error.shortMessage,
+            'TrezorConnect.ethereumGetAddress was cancelled: the passphrase of tier TeamFunds could not be had',
+          )
+          assert.equal(error.cause, failure)
+          return true
+        })
+      }
+      const software = deriveLayout(bip39SeedSource(ALL), layout, passphrases).filter((r) => r.tier === 'TeamFunds')
+      assert.deepEqual(await signer.getAddresses('TeamFunds'), software)
+      assert.equal(attempt, 3)
+      await new Promise((resolve) => setImmediate(resolve))
+      assert.deepEqual(unhandled, [])
+      signer.close()
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+
+  it("the double's cancel() fails the waiting call as Connect does (Method_Cancel, or Method_Interrupted)", async () => {
+    const device = new TrezorConnectDouble({ seed: bip39SeedSource(ALL) })
+    const listener = () => device.cancel('no passphrase today')
+    device.on('UI_EVENT', listener)
+    assert.deepEqual(await device.ethereumGetAddress({ path: "m/44'/60'/0'/0/0" }), {
+      success: false,
+      payload: { error: 'no passphrase today', code: 'Method_Cancel' },
+    })
+    device.off('UI_EVENT', listener)
+    device.on('UI_EVENT', () => device.cancel())
+    assert.deepEqual(await device.ethereumGetAddress({ path: "m/44'/60'/0'/0/0" }), {
+      success: false,
+      payload: { error: 'Popup closed', code: 'Method_Interrupted' },
+    })
   })
 
   it('prints no passphrase or mnemonic from the signer, the double or its call log', async () => {

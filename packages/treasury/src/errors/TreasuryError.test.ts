@@ -13,6 +13,7 @@ describe('TreasuryError', () => {
     })
     assert.ok(error instanceof ChainopsError)
     assert.equal(isChainopsError(error, 'LAYOUT_PATH_OUTSIDE'), true)
+    assert.equal(isChainopsError(error, 'LAYOUT_TIER_UNKNOWN'), false)
     assert.equal(error.name, 'TreasuryError')
     assert.equal(error.message, 'path is not in the layout [LAYOUT_PATH_OUTSIDE]\n\nDetails: tier MasterAdminVault')
     assert.equal(error.walk(), cause)

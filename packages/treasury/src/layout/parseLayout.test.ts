@@ -99,6 +99,7 @@ describe('parseLayout', () => {
 
   it('names the overlapping roles and the shared path', () => {
     assert.throws(() => parseLayout({ DVTNodeKeys: { ssvClusters: Array(11).fill(1) } }), {
+      code: 'LAYOUT_PATH_OVERLAP',
       details: "SSVCluster11Operator1 and ObolCluster1Operator1 both at m/44'/60'/10'/0/0",
     })
   })

@@ -19,5 +19,13 @@ describe('SafeError', () => {
       '1 of the 2 owner signatures this Safe needs [SAFE_THRESHOLD_NOT_MET]\n\nDetails: signed by 0xabc',
     )
     assert.equal(error.cause, cause)
+    assert.equal(error.walk(), cause)
+    assert.equal(isChainopsError(error, 'SAFE_SIGNER_NOT_OWNER'), false)
+    assert.deepEqual(JSON.parse(JSON.stringify(error)), {
+      name: 'SafeError',
+      code: 'SAFE_THRESHOLD_NOT_MET',
+      shortMessage: '1 of the 2 owner signatures this Safe needs',
+      details: 'signed by 0xabc',
+    })
   })
 })

@@ -28,8 +28,12 @@ export function fromSafeTransactionFile(input: unknown): FromSafeTransactionFile
   if (typeof input === 'string') {
     try {
       value = JSON.parse(input)
-    } catch {
-      throw new SafeError({ code: 'SAFE_TX_FILE_INVALID', shortMessage: 'the Safe transaction file is not JSON' })
+    } catch (cause) {
+      throw new SafeError({
+        code: 'SAFE_TX_FILE_INVALID',
+        shortMessage: 'the Safe transaction file is not JSON',
+        cause,
+      })
     }
   }
   const file = parseWith(SafeTransactionFileSchema, value, {

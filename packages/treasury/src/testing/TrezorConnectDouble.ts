@@ -88,7 +88,7 @@ const hex32 = (n: bigint) => n.toString(16).padStart(64, '0')
  * Passphrases follow Connect: the first call on a device instance (unless `useEmptyPassphrase`)
  * emits `UI_EVENT` `ui-request_passphrase` with `payload.device.instance` and waits for
  * `uiResponse({ type: 'ui-receive_passphrase', payload: { value } })`; the wallet stays open for
- * that instance. Calls run one at a time, as on a device.
+ * that instance; `cancel()` gives the wait up. Calls run one at a time, as on a device.
  *
  * Not covered: the non-v4 (`metamask_v4_compat: false`) array encoding, display confirmations.
  */
@@ -97,7 +97,7 @@ export class TrezorConnectDouble implements TrezorConnectApi {
   #seed: SeedSource
   #listeners = new Set<TrezorUiListener>()
   #roots = new Map<number, HDKey>()
-  #answer: ((value: string) => void) | undefined
+  #answer: { resolve: (value: string) => void; reject: (failure: CallFailure) => void } | undefined
   #queue: Promise<unknown> = Promise.resolve()
 
   constructor(parameters: { seed: SeedSource }) {
@@ -116,7 +116,22 @@ export class TrezorConnectDouble implements TrezorConnectApi {
     if (response.type !== 'ui-receive_passphrase' || !this.#answer) return
     const answer = this.#answer
     this.#answer = undefined
-    answer(response.payload.value)
+    answer.resolve(response.payload.value)
+  }
+
+  /**
+   * Gives up the call waiting for a passphrase, as Connect's `cancel(error)` does: that call fails
+   * with `Method_Cancel` and `error` as its message (`Method_Interrupted` without one).
+   */
+  cancel(error?: string): void {
+    const answer = this.#answer
+    if (!answer) return
+    this.#answer = undefined
+    answer.reject(
+      error === undefined
+        ? new CallFailure('Popup closed', 'Method_Interrupted')
+        : new CallFailure(error, 'Method_Cancel'),
+    )
   }
 
   /** Forgets every opened wallet and wipes the keys, like unplugging the device. */
@@ -294,8 +309,8 @@ export class TrezorConnectDouble implements TrezorConnectApi {
     if (!emptyPassphrase) {
       if (this.#listeners.size === 0)
         throw new CallFailure('Passphrase requested but nobody listens to UI_EVENT', 'Method_Interrupted')
-      passphrase = await new Promise<string>((resolve) => {
-        this.#answer = resolve
+      passphrase = await new Promise<string>((resolve, reject) => {
+        this.#answer = { resolve, reject }
         const event = { type: 'ui-request_passphrase', payload: { device: { instance, label: 'TrezorConnectDouble' } } }
         for (const listener of this.#listeners) listener(event)
       })

@@ -58,21 +58,6 @@ export type TrezorSigner = {
 
 type Unsuccessful = { success: false; payload: { error: string; code?: string | undefined } }
 
-function unwrap<R extends { success: boolean; payload: unknown }>(
-  method: string,
-  response: R,
-): Extract<R, { success: true }>['payload'] {
-  if (!response.success) {
-    const { error, code } = (response as unknown as Unsuccessful).payload
-    throw new TreasuryError({
-      code: 'TREZOR_CALL_FAILED',
-      shortMessage: `TrezorConnect.${method} failed: ${error}`,
-      details: `code ${code ?? '(none)'}`,
-    })
-  }
-  return response.payload as Extract<R, { success: true }>['payload']
-}
-
 const hex = (value: bigint | number | undefined) => numberToHex(value ?? 0n)
 
 /** viem's transaction as the `transaction` parameter of `ethereumSignTransaction`. */
@@ -116,17 +101,60 @@ export function createTrezorSigner(parameters: CreateTrezorSignerParameters): Tr
   const instances = new Map(layout.tiers.map((tier, i) => [tier.name, i + 1]))
   const tierByInstance = new Map([...instances].map(([tier, instance]) => [instance, tier]))
 
+  // Why a device instance's passphrase could not be given, kept until the call waiting on it fails.
+  const passphraseFailures = new Map<number, unknown>()
+
   const onUiEvent = (event: TrezorUiEvent) => {
     if (event.type !== 'ui-request_passphrase') return
-    const tier = tierByInstance.get(event.payload?.device?.instance ?? -1)
+    const instance = event.payload?.device?.instance ?? -1
+    const tier = tierByInstance.get(instance)
     // Another instance is someone else's: leave it to them.
     if (tier === undefined) return
-    Promise.resolve(parameters.passphrase(tier)).then((passphrase) => {
-      const value = typeof passphrase === 'string' ? passphrase : passphrase.reveal()
-      connect.uiResponse({ type: 'ui-receive_passphrase', payload: { value, save: true } })
-    })
+    passphraseFailures.delete(instance)
+    // Connect waits for an answer. When the callback throws or rejects, the request is cancelled
+    // (never answered with '': that opens another wallet), so the call waiting on it fails and
+    // its caller gets TREZOR_PASSPHRASE_FAILED with the callback's error as the cause.
+    Promise.resolve()
+      .then(() => parameters.passphrase(tier))
+      .then((passphrase) => {
+        const value = typeof passphrase === 'string' ? passphrase : passphrase.reveal()
+        connect.uiResponse({ type: 'ui-receive_passphrase', payload: { value, save: true } })
+      })
+      .catch((cause: unknown) => {
+        passphraseFailures.set(instance, cause)
+        connect.cancel(`the passphrase of tier ${tier} could not be had`)
+      })
+      .catch(() => {
+        // cancel() itself threw (Connect disposed): there is nobody left to tell.
+      })
   }
   connect.on('UI_EVENT', onUiEvent)
+
+  /** The payload of a Connect response, or the typed error of a failed call on `instance`. */
+  const unwrap = <R extends { success: boolean; payload: unknown }>(
+    method: string,
+    instance: number,
+    response: R,
+  ): Extract<R, { success: true }>['payload'] => {
+    const passphraseFailed = passphraseFailures.has(instance)
+    const cause = passphraseFailures.get(instance)
+    passphraseFailures.delete(instance)
+    if (response.success) return response.payload as Extract<R, { success: true }>['payload']
+    const { error, code } = (response as unknown as Unsuccessful).payload
+    if (passphraseFailed) {
+      throw new TreasuryError({
+        code: 'TREZOR_PASSPHRASE_FAILED',
+        shortMessage: `TrezorConnect.${method} was cancelled: the passphrase of tier ${tierByInstance.get(instance)} could not be had`,
+        details: `the passphrase callback threw or rejected (see cause); Connect answered ${code ?? '(no code)'}`,
+        cause,
+      })
+    }
+    throw new TreasuryError({
+      code: 'TREZOR_CALL_FAILED',
+      shortMessage: `TrezorConnect.${method} failed: ${error}`,
+      details: `code ${code ?? '(none)'}`,
+    })
+  }
 
   const instanceOf = (tier: string): number => {
     const instance = instances.get(tier)
@@ -144,12 +172,9 @@ export function createTrezorSigner(parameters: CreateTrezorSignerParameters): Tr
     const key = `${role.tier}\n${role.path}`
     const cached = addressCache.get(key)
     if (cached) return cached
-    const response = await connect.ethereumGetAddress({
-      path: role.path,
-      showOnTrezor: false,
-      device: { instance: instanceOf(role.tier) },
-    })
-    const address = unwrap('ethereumGetAddress', response).address as Address
+    const instance = instanceOf(role.tier)
+    const response = await connect.ethereumGetAddress({ path: role.path, showOnTrezor: false, device: { instance } })
+    const address = unwrap('ethereumGetAddress', instance, response).address as Address
     addressCache.set(key, address)
     return address
   }
@@ -162,7 +187,7 @@ export function createTrezorSigner(parameters: CreateTrezorSignerParameters): Tr
       transaction: toConnectTransaction(transaction),
       device: { instance: instanceOf(tier) },
     } as Parameters<TrezorConnectApi['ethereumSignTransaction']>[0])
-    const { v, r, s } = unwrap('ethereumSignTransaction', response)
+    const { v, r, s } = unwrap('ethereumSignTransaction', instanceOf(tier), response)
     const vValue = BigInt(v)
     const serialized =
       transaction.type === 'legacy' || 'gasPrice' in transaction
@@ -211,7 +236,7 @@ export function createTrezorSigner(parameters: CreateTrezorSignerParameters): Tr
       ...(messageHash ? { message_hash: messageHash } : {}),
       device: { instance: instanceOf(tier) },
     } as unknown as Parameters<TrezorConnectApi['ethereumSignTypedData']>[0])
-    const { signature } = unwrap('ethereumSignTypedData', response)
+    const { signature } = unwrap('ethereumSignTypedData', instanceOf(tier), response)
     const recovered = await recoverTypedDataAddress({ ...typedData, signature: signature as Hex } as Parameters<
       typeof recoverTypedDataAddress
     >[0])
@@ -234,7 +259,7 @@ export function createTrezorSigner(parameters: CreateTrezorSignerParameters): Tr
         bundle: roles.map((role) => ({ path: role.path, showOnTrezor: false })),
         device: { instance: instanceOf(tier) },
       })
-      const payload = unwrap('ethereumGetAddress', response)
+      const payload = unwrap('ethereumGetAddress', instanceOf(tier), response)
       return roles.map((role, i) => {
         const address = (payload[i] as { address: string }).address as Address
         addressCache.set(`${role.tier}\n${role.path}`, address)
