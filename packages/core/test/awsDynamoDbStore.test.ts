@@ -9,7 +9,7 @@ import {
   GetItemCommand,
 } from '@aws-sdk/client-dynamodb'
 import { type MotoServer, startMoto } from '@chainops/devnet'
-import { DynamoDbStore } from '../src/aws/DynamoDbStore.ts'
+import { DynamoDbStore } from '../src/aws/dynamoDb/DynamoDbStore.ts'
 import { isChainopsError } from '../src/errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../src/errors/CoreErrorCode.ts'
 import { createLogger } from '../src/logger/createLogger.ts'

@@ -1,3 +1,3 @@
-export { DynamoDbStore, type DynamoDbStoreParameters } from './DynamoDbStore.ts'
-export { SqsQueue, type SqsQueueParameters } from './SqsQueue.ts'
-export { type SsmSecretSourceParameters, ssmSecretSource } from './ssmSecretSource.ts'
+export { DynamoDbStore, type DynamoDbStoreParameters } from './dynamoDb/DynamoDbStore.ts'
+export { SqsQueue, type SqsQueueParameters } from './sqs/SqsQueue.ts'
+export { type SsmSecretSourceParameters, ssmSecretSource } from './ssm/ssmSecretSource.ts'

@@ -2,6 +2,13 @@ import { randomUUID } from 'node:crypto'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { openSqliteDatabase } from '../store/openSqliteDatabase.ts'
 import { runImmediateTransaction } from '../store/runImmediateTransaction.ts'
+import { assertDeadLetterReason } from './assertDeadLetterReason.ts'
+import { assertQueueWholeNumber } from './assertQueueWholeNumber.ts'
+import { assertReceiptHandle } from './assertReceiptHandle.ts'
+import { assertSendMessageParameters } from './assertSendMessageParameters.ts'
+import { assertVisibilityTimeout } from './assertVisibilityTimeout.ts'
+import { invalidQueueInput } from './invalidQueueInput.ts'
+import { parseReceiveParameters } from './parseReceiveParameters.ts'
 import type {
   DeadLetter,
   Queue,
@@ -11,6 +18,7 @@ import type {
   SendMessageResult,
 } from './Queue.ts'
 import { QueueError } from './QueueError.ts'
+import { queueClosed } from './queueClosed.ts'
 
 export type SqliteQueueParameters = {
   /** A file path (several processes may share it, and a SqliteStore may use the same file), or `:memory:`. */
@@ -29,11 +37,8 @@ export type SqliteQueueParameters = {
   busyTimeoutMs?: number | undefined
 }
 
-const MAX_BODY_BYTES = 262_144
-const MAX_VISIBILITY_MS = 12 * 60 * 60 * 1000
-const MAX_REASON_LENGTH = 1024
-/** SQS's alphabet for dedup and group ids: letters, digits and punctuation. */
-const ID_PATTERN = /^[\x21-\x7e]{1,128}$/
+/** Receipt handles this queue makes are `<uuid>.<count>.<uuid>`, well under this. */
+const MAX_HANDLE_LENGTH = 200
 const SQLITE_BUSY = 5
 
 type MessageRow = {
@@ -47,20 +52,6 @@ type MessageRow = {
 }
 
 type DeadLetterRow = MessageRow & { reason: string; dead_lettered_at: number }
-
-function invalid(details: string): QueueError {
-  return new QueueError({ code: 'QUEUE_INVALID_INPUT', shortMessage: 'Invalid queue input', details })
-}
-
-function checkWholeNumber(value: number, what: string, min: number, max: number): void {
-  if (!Number.isSafeInteger(value) || value < min || value > max)
-    throw invalid(`${what} is a whole number from ${min} to ${max}`)
-}
-
-function checkHandle(receiptHandle: string): void {
-  if (typeof receiptHandle !== 'string' || receiptHandle.length === 0 || receiptHandle.length > 200)
-    throw invalid('a receipt handle is a non-empty string from receive()')
-}
 
 function translate(error: unknown): unknown {
   if ((error as { errcode?: unknown })?.errcode === SQLITE_BUSY)
@@ -114,10 +105,10 @@ export class SqliteQueue implements Queue {
       busyTimeoutMs,
     } = parameters
     if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,80}$/.test(name))
-      throw invalid('a queue name is 1 to 80 characters of letters, digits, _ . -')
-    checkWholeNumber(maxReceiveCount, 'maxReceiveCount', 1, 1000)
-    checkWholeNumber(dedupWindowMs, 'dedupWindowMs', 0, Number.MAX_SAFE_INTEGER)
-    checkWholeNumber(visibilityTimeoutMs, 'visibilityTimeoutMs', 0, MAX_VISIBILITY_MS)
+      throw invalidQueueInput('a queue name is 1 to 80 characters of letters, digits, _ . -')
+    assertQueueWholeNumber(maxReceiveCount, 'maxReceiveCount', 1, 1000)
+    assertQueueWholeNumber(dedupWindowMs, 'dedupWindowMs', 0, Number.MAX_SAFE_INTEGER)
+    assertVisibilityTimeout(visibilityTimeoutMs)
     this.name = name
     this.maxReceiveCount = maxReceiveCount
     this.dedupWindowMs = dedupWindowMs
@@ -211,13 +202,8 @@ export class SqliteQueue implements Queue {
 
   send(parameters: SendMessageParameters): Promise<SendMessageResult> {
     return this.#call(() => {
+      assertSendMessageParameters(parameters)
       const { body, dedupId, groupId } = parameters
-      if (typeof body !== 'string' || body.length === 0 || Buffer.byteLength(body) > MAX_BODY_BYTES)
-        throw invalid(`a body is a non-empty string of at most ${MAX_BODY_BYTES} bytes`)
-      if (typeof dedupId !== 'string' || !ID_PATTERN.test(dedupId))
-        throw invalid('a dedup id is 1 to 128 printable ASCII characters')
-      if (groupId !== undefined && (typeof groupId !== 'string' || !ID_PATTERN.test(groupId)))
-        throw invalid('a group id is 1 to 128 printable ASCII characters')
       return runImmediateTransaction(this.#db, () => {
         const now = this.#now()
         const seen = this.#sql.findDedup.get(this.name, dedupId, now) as { message_id: string } | undefined
@@ -233,9 +219,7 @@ export class SqliteQueue implements Queue {
 
   receive(parameters: ReceiveMessagesParameters = {}): Promise<ReceivedMessage[]> {
     return this.#call(() => {
-      const { max = 1, visibilityTimeoutMs = this.visibilityTimeoutMs } = parameters
-      checkWholeNumber(max, 'max', 1, 10)
-      checkWholeNumber(visibilityTimeoutMs, 'visibilityTimeoutMs', 0, MAX_VISIBILITY_MS)
+      const { max, visibilityTimeoutMs } = parseReceiveParameters(parameters, this.visibilityTimeoutMs)
       return runImmediateTransaction(this.#db, () => {
         const now = this.#now()
         // as SQS: a message received maxReceiveCount times goes to the dead letters when it would be delivered again
@@ -266,15 +250,15 @@ export class SqliteQueue implements Queue {
 
   delete(receiptHandle: string): Promise<boolean> {
     return this.#call(() => {
-      checkHandle(receiptHandle)
+      assertReceiptHandle(receiptHandle, MAX_HANDLE_LENGTH)
       return this.#sql.deleteByHandle.run(this.name, receiptHandle).changes === 1
     })
   }
 
   changeVisibility(receiptHandle: string, visibilityTimeoutMs: number): Promise<boolean> {
     return this.#call(() => {
-      checkHandle(receiptHandle)
-      checkWholeNumber(visibilityTimeoutMs, 'visibilityTimeoutMs', 0, MAX_VISIBILITY_MS)
+      assertReceiptHandle(receiptHandle, MAX_HANDLE_LENGTH)
+      assertVisibilityTimeout(visibilityTimeoutMs)
       const visibleAt = this.#now() + visibilityTimeoutMs
       return this.#sql.changeVisibility.run(visibleAt, this.name, receiptHandle).changes === 1
     })
@@ -282,9 +266,8 @@ export class SqliteQueue implements Queue {
 
   deadLetter(receiptHandle: string, reason: string): Promise<boolean> {
     return this.#call(() => {
-      checkHandle(receiptHandle)
-      if (typeof reason !== 'string' || reason.length === 0 || reason.length > MAX_REASON_LENGTH)
-        throw invalid(`a reason is a non-empty string of at most ${MAX_REASON_LENGTH} characters`)
+      assertReceiptHandle(receiptHandle, MAX_HANDLE_LENGTH)
+      assertDeadLetterReason(reason)
       return runImmediateTransaction(this.#db, () => {
         const row = this.#sql.byHandle.get(this.name, receiptHandle) as MessageRow | undefined
         if (!row) return false
@@ -297,7 +280,7 @@ export class SqliteQueue implements Queue {
   deadLetters(options: { limit?: number | undefined } = {}): Promise<DeadLetter[]> {
     return this.#call(() => {
       const { limit = 100 } = options
-      checkWholeNumber(limit, 'limit', 1, 1000)
+      assertQueueWholeNumber(limit, 'limit', 1, 1000)
       return (this.#sql.deadLetters.all(this.name, limit) as DeadLetterRow[]).map((row) => ({
         messageId: row.message_id,
         body: row.body,
@@ -335,7 +318,7 @@ export class SqliteQueue implements Queue {
   /** node:sqlite is synchronous; the interface is not, so that an SQS adapter fits it. */
   #call<TResult>(operation: () => TResult): Promise<TResult> {
     try {
-      if (this.#closed) throw new QueueError({ code: 'QUEUE_CLOSED', shortMessage: 'Queue is closed' })
+      if (this.#closed) throw queueClosed()
       return Promise.resolve(operation())
     } catch (error) {
       return Promise.reject(translate(error))

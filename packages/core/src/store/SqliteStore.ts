@@ -1,8 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import { assertStoreKey } from './assertStoreKey.ts'
+import { assertStoreVersion } from './assertStoreVersion.ts'
 import { openSqliteDatabase } from './openSqliteDatabase.ts'
+import { parseListOptions } from './parseListOptions.ts'
 import type { ListOptions, ListResult, Store, StoredRecord, StoreOperations, StoreTransaction } from './Store.ts'
 import { StoreError } from './StoreError.ts'
+import { serialiseStoreValue } from './serialiseStoreValue.ts'
+import { storeClosed } from './storeClosed.ts'
+import { storeConditionFailed } from './storeConditionFailed.ts'
+import { storeNestedTransaction } from './storeNestedTransaction.ts'
+import { storeTransactionEnded } from './storeTransactionEnded.ts'
+import { storeVersionMismatch } from './storeVersionMismatch.ts'
 
 export type SqliteStoreParameters = {
   /** A file path (shared safely by several processes), or `:memory:`. */
@@ -11,60 +20,12 @@ export type SqliteStoreParameters = {
   busyTimeoutMs?: number | undefined
 }
 
-const TABLE_NAME = /^[A-Za-z0-9_.-]{1,128}$/
-const MAX_KEY_BYTES = 1024
-/** DynamoDB's item limit is 400 KB; staying under it keeps the two stores interchangeable. */
-const MAX_VALUE_BYTES = 390_000
 const SQLITE_BUSY = 5
 
 type Row = { tbl: string; key: string; version: number; value: string }
 
 /** Which SqliteStore's transaction callback the current async context is inside. */
 const activeTransaction = new AsyncLocalStorage<SqliteStore>()
-
-function invalid(details: string): StoreError {
-  return new StoreError({ code: 'STORE_INVALID_INPUT', shortMessage: 'Invalid store input', details })
-}
-
-function checkTable(table: string): void {
-  if (typeof table !== 'string' || !TABLE_NAME.test(table))
-    throw invalid('a table name is 1 to 128 characters of letters, digits, _ . -')
-}
-
-function checkKey(key: string): void {
-  if (typeof key !== 'string' || key.length === 0 || Buffer.byteLength(key) > MAX_KEY_BYTES)
-    throw invalid(`a key is a non-empty string of at most ${MAX_KEY_BYTES} bytes`)
-}
-
-function checkVersion(version: number): void {
-  if (!Number.isSafeInteger(version) || version < 1) throw invalid('a version is a whole number from 1')
-}
-
-function serialise(table: string, key: string, value: unknown): string {
-  let text: string | undefined
-  try {
-    text = JSON.stringify(value)
-  } catch (cause) {
-    throw new StoreError({
-      code: 'STORE_INVALID_INPUT',
-      shortMessage: 'Invalid store input',
-      details: `the value for ${table}/${key} is not JSON (a bigint or a cycle?)`,
-      cause,
-    })
-  }
-  if (text === undefined) throw invalid(`the value for ${table}/${key} is not JSON`)
-  if (Buffer.byteLength(text) > MAX_VALUE_BYTES)
-    throw invalid(`the value for ${table}/${key} is larger than ${MAX_VALUE_BYTES} bytes as JSON`)
-  return text
-}
-
-function conditionFailed(table: string, key: string, details: string): StoreError {
-  return new StoreError({
-    code: 'STORE_CONDITION_FAILED',
-    shortMessage: 'Conditional write failed',
-    details: `${table}/${key}: ${details}`,
-  })
-}
 
 /** node:sqlite errors carry `errcode`; a lock held past the busy timeout becomes STORE_BUSY. */
 function translate(error: unknown): unknown {
@@ -150,11 +111,7 @@ export class SqliteStore implements Store {
 
   list<TValue = unknown>(table: string, options: ListOptions = {}): Promise<ListResult<TValue>> {
     return this.#run(() => {
-      checkTable(table)
-      const { prefix = '', after, limit = 100 } = options
-      if (typeof prefix !== 'string') throw invalid('a prefix is a string')
-      if (after !== undefined && typeof after !== 'string') throw invalid('after is a key')
-      if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw invalid('limit is 1 to 1000')
+      const { prefix, after, limit } = parseListOptions(table, options)
       // key > '' holds for every key (keys are never empty), so an absent `after` needs no other query
       const rows = this.#statements.list.all(table, after ?? '', prefix, prefix, prefix, limit + 1) as Row[]
       const page = rows.slice(0, limit)
@@ -176,14 +133,7 @@ export class SqliteStore implements Store {
       }
       let open = true
       const guard = <TValue>(run: () => TValue): Promise<TValue> => {
-        if (!open)
-          return Promise.reject(
-            new StoreError({
-              code: 'STORE_CLOSED',
-              shortMessage: 'Transaction has ended',
-              details: 'a transaction object was used after its transaction committed or rolled back',
-            }),
-          )
+        if (!open) return Promise.reject(storeTransactionEnded())
         try {
           return Promise.resolve(run())
         } catch (error) {
@@ -218,36 +168,32 @@ export class SqliteStore implements Store {
   }
 
   #get<TValue>(table: string, key: string): StoredRecord<TValue> | undefined {
-    checkTable(table)
-    checkKey(key)
+    assertStoreKey(table, key)
     const row = this.#statements.get.get(table, key) as Row | undefined
     return row ? toRecord<TValue>(row) : undefined
   }
 
   #putIfAbsent(table: string, key: string, value: unknown): number {
-    checkTable(table)
-    checkKey(key)
-    const text = serialise(table, key, value)
+    assertStoreKey(table, key)
+    const text = serialiseStoreValue(table, key, value)
     const { changes } = this.#statements.insert.run(table, key, text)
-    if (changes !== 1) throw conditionFailed(table, key, 'the key already exists')
+    if (changes !== 1) throw storeConditionFailed(table, key, 'the key already exists')
     return 1
   }
 
   #compareAndSet(table: string, key: string, expectedVersion: number, next: unknown): number {
-    checkTable(table)
-    checkKey(key)
-    checkVersion(expectedVersion)
-    const text = serialise(table, key, next)
+    assertStoreKey(table, key)
+    assertStoreVersion(expectedVersion)
+    const text = serialiseStoreValue(table, key, next)
     const { changes } = this.#statements.update.run(text, table, key, expectedVersion)
     if (changes !== 1) throw this.#versionMismatch(table, key, expectedVersion)
     return expectedVersion + 1
   }
 
   #delete(table: string, key: string, expectedVersion: number | undefined): boolean {
-    checkTable(table)
-    checkKey(key)
+    assertStoreKey(table, key)
     if (expectedVersion === undefined) return this.#statements.deleteAny.run(table, key).changes === 1
-    checkVersion(expectedVersion)
+    assertStoreVersion(expectedVersion)
     if (this.#statements.deleteVersion.run(table, key, expectedVersion).changes !== 1)
       throw this.#versionMismatch(table, key, expectedVersion)
     return true
@@ -255,26 +201,15 @@ export class SqliteStore implements Store {
 
   #versionMismatch(table: string, key: string, expectedVersion: number): StoreError {
     const current = this.#statements.get.get(table, key) as Row | undefined
-    return conditionFailed(
-      table,
-      key,
-      current
-        ? `expected version ${expectedVersion}, found version ${current.version}`
-        : `expected version ${expectedVersion}, found no record`,
-    )
+    return storeVersionMismatch(table, key, expectedVersion, current?.version)
   }
 
   #assertOpen(): void {
-    if (this.#closed) throw new StoreError({ code: 'STORE_CLOSED', shortMessage: 'Store is closed' })
+    if (this.#closed) throw storeClosed()
   }
 
   #assertNotInsideTransaction(): void {
-    if (activeTransaction.getStore() === this)
-      throw new StoreError({
-        code: 'STORE_NESTED_TRANSACTION',
-        shortMessage: 'Store used inside its own transaction',
-        details: 'inside transaction(fn), call the transaction object passed to fn, not the store',
-      })
+    if (activeTransaction.getStore() === this) throw storeNestedTransaction()
   }
 
   /** Runs a synchronous operation in turn with the others on this instance. */

@@ -1,7 +1,7 @@
 import { GetParameterCommand, SSMClient, type SSMClientConfig } from '@aws-sdk/client-ssm'
-import { Secret } from '../secrets/Secret.ts'
-import { SecretError } from '../secrets/SecretError.ts'
-import type { SecretSource } from '../secrets/SecretSource.ts'
+import { Secret } from '../../secrets/Secret.ts'
+import { SecretError } from '../../secrets/SecretError.ts'
+import type { SecretSource } from '../../secrets/SecretSource.ts'
 
 export type SsmSecretSourceParameters = {
   /** A client to use; without one, a client is made from `clientConfig`. */

@@ -7,12 +7,18 @@ import {
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
   type Message,
-  type MessageAttributeValue,
   ReceiveMessageCommand,
   SendMessageCommand,
   SQSClient,
   type SQSClientConfig,
 } from '@aws-sdk/client-sqs'
+import { assertDeadLetterReason } from '../../queue/assertDeadLetterReason.ts'
+import { assertQueueWholeNumber } from '../../queue/assertQueueWholeNumber.ts'
+import { assertReceiptHandle } from '../../queue/assertReceiptHandle.ts'
+import { assertSendMessageParameters } from '../../queue/assertSendMessageParameters.ts'
+import { assertVisibilityTimeout } from '../../queue/assertVisibilityTimeout.ts'
+import { invalidQueueInput } from '../../queue/invalidQueueInput.ts'
+import { parseReceiveParameters } from '../../queue/parseReceiveParameters.ts'
 import type {
   DeadLetter,
   Queue,
@@ -20,8 +26,10 @@ import type {
   ReceiveMessagesParameters,
   SendMessageParameters,
   SendMessageResult,
-} from '../queue/Queue.ts'
-import { QueueError } from '../queue/QueueError.ts'
+} from '../../queue/Queue.ts'
+import { queueClosed } from '../../queue/queueClosed.ts'
+import { awsErrorName } from '../awsErrorName.ts'
+import { sqsMessageCodec } from './sqsMessageCodec.ts'
 
 export type SqsQueueParameters = {
   /**
@@ -43,64 +51,17 @@ export type SqsQueueParameters = {
   waitTimeSeconds?: number | undefined
 }
 
-const MAX_BODY_BYTES = 262_144
-const MAX_VISIBILITY_MS = 12 * 60 * 60 * 1000
-const MAX_REASON_LENGTH = 1024
-const ID_PATTERN = /^[\x21-\x7e]{1,128}$/
-/** Group ids the adapter gives itself; a caller's group id may not start so. */
-const RESERVED_GROUP_PREFIX = 'chainops:'
-const UNGROUPED_PREFIX = 'chainops:ungrouped:'
-const DEAD_GROUP_PREFIX = 'chainops:dead:'
+/** SQS receipt handles run to 1024 characters. */
+const MAX_HANDLE_LENGTH = 1024
 /** How many receipt handles an instance remembers (for stale-handle answers and deadLetter). */
 const MAX_REMEMBERED_HANDLES = 10_000
 /** How long deadLetters() holds the dead letters it reads before releasing them. */
 const PEEK_VISIBILITY_SECONDS = 30
-const ATTRIBUTE = {
-  reason: 'chainops.reason',
-  messageId: 'chainops.messageId',
-  dedupId: 'chainops.dedupId',
-  groupId: 'chainops.groupId',
-  receiveCount: 'chainops.receiveCount',
-  sentAt: 'chainops.sentAt',
-  deadLetteredAt: 'chainops.deadLetteredAt',
-} as const
 /** SQS answers a receipt handle that is no longer usable with one of these. */
 const STALE_HANDLE_ERRORS = new Set(['ReceiptHandleIsInvalid', 'MessageNotInflight', 'InvalidParameterValue'])
 
-function invalid(details: string): QueueError {
-  return new QueueError({ code: 'QUEUE_INVALID_INPUT', shortMessage: 'Invalid queue input', details })
-}
-
-function checkWholeNumber(value: number, what: string, min: number, max: number): void {
-  if (!Number.isSafeInteger(value) || value < min || value > max)
-    throw invalid(`${what} is a whole number from ${min} to ${max}`)
-}
-
-function checkHandle(receiptHandle: string): void {
-  if (typeof receiptHandle !== 'string' || receiptHandle.length === 0 || receiptHandle.length > 1024)
-    throw invalid('a receipt handle is a non-empty string from receive()')
-}
-
 function seconds(ms: number): number {
   return Math.ceil(ms / 1000)
-}
-
-function errorName(error: unknown): string {
-  const name = String((error as { name?: unknown })?.name ?? '')
-  // the query protocol prefixes codes (AWS.SimpleQueueService.NonExistentQueue)
-  return name.slice(name.lastIndexOf('.') + 1)
-}
-
-function stringAttribute(value: string): MessageAttributeValue {
-  return { DataType: 'String', StringValue: value }
-}
-
-function numberAttribute(value: number): MessageAttributeValue {
-  return { DataType: 'Number', StringValue: String(value) }
-}
-
-function groupOf(groupId: string | undefined): string | undefined {
-  return groupId === undefined || groupId.startsWith(RESERVED_GROUP_PREFIX) ? undefined : groupId
 }
 
 /**
@@ -155,10 +116,10 @@ export class SqsQueue implements Queue {
       waitTimeSeconds = 0,
     } = parameters
     if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,71}$/.test(name))
-      throw invalid('an SQS queue name is 1 to 71 characters of letters, digits, _ -')
-    checkWholeNumber(maxReceiveCount, 'maxReceiveCount', 1, 1000)
-    checkWholeNumber(visibilityTimeoutMs, 'visibilityTimeoutMs', 0, MAX_VISIBILITY_MS)
-    checkWholeNumber(waitTimeSeconds, 'waitTimeSeconds', 0, 20)
+      throw invalidQueueInput('an SQS queue name is 1 to 71 characters of letters, digits, _ -')
+    assertQueueWholeNumber(maxReceiveCount, 'maxReceiveCount', 1, 1000)
+    assertVisibilityTimeout(visibilityTimeoutMs)
+    assertQueueWholeNumber(waitTimeSeconds, 'waitTimeSeconds', 0, 20)
     this.name = name
     this.maxReceiveCount = maxReceiveCount
     this.visibilityTimeoutMs = visibilityTimeoutMs
@@ -206,22 +167,18 @@ export class SqsQueue implements Queue {
 
   send(parameters: SendMessageParameters): Promise<SendMessageResult> {
     return this.#call(async () => {
+      assertSendMessageParameters(parameters)
       const { body, dedupId, groupId } = parameters
-      if (typeof body !== 'string' || body.length === 0 || Buffer.byteLength(body) > MAX_BODY_BYTES)
-        throw invalid(`a body is a non-empty string of at most ${MAX_BODY_BYTES} bytes`)
-      if (typeof dedupId !== 'string' || !ID_PATTERN.test(dedupId))
-        throw invalid('a dedup id is 1 to 128 printable ASCII characters')
-      if (groupId !== undefined && (typeof groupId !== 'string' || !ID_PATTERN.test(groupId)))
-        throw invalid('a group id is 1 to 128 printable ASCII characters')
-      if (groupId?.startsWith(RESERVED_GROUP_PREFIX))
-        throw invalid(`a group id may not start with ${RESERVED_GROUP_PREFIX} (the adapter's own groups)`)
+      const reserved = sqsMessageCodec.reservedGroupPrefix
+      if (groupId?.startsWith(reserved))
+        throw invalidQueueInput(`a group id may not start with ${reserved} (the adapter's own groups)`)
       const { queueUrl } = await this.#resolveUrls()
       const { MessageId } = await this.#client.send(
         new SendMessageCommand({
           QueueUrl: queueUrl,
           MessageBody: body,
           MessageDeduplicationId: dedupId,
-          MessageGroupId: groupId ?? `${UNGROUPED_PREFIX}${randomUUID()}`,
+          MessageGroupId: sqsMessageCodec.groupId(groupId),
         }),
       )
       return { enqueued: true, messageId: MessageId ?? '' }
@@ -230,9 +187,7 @@ export class SqsQueue implements Queue {
 
   receive(parameters: ReceiveMessagesParameters = {}): Promise<ReceivedMessage[]> {
     return this.#call(async () => {
-      const { max = 1, visibilityTimeoutMs = this.visibilityTimeoutMs } = parameters
-      checkWholeNumber(max, 'max', 1, 10)
-      checkWholeNumber(visibilityTimeoutMs, 'visibilityTimeoutMs', 0, MAX_VISIBILITY_MS)
+      const { max, visibilityTimeoutMs } = parseReceiveParameters(parameters, this.visibilityTimeoutMs)
       const { queueUrl } = await this.#resolveUrls()
       const { Messages = [] } = await this.#client.send(
         new ReceiveMessageCommand({
@@ -252,13 +207,13 @@ export class SqsQueue implements Queue {
 
   delete(receiptHandle: string): Promise<boolean> {
     return this.#call(async () => {
-      checkHandle(receiptHandle)
+      assertReceiptHandle(receiptHandle, MAX_HANDLE_LENGTH)
       if (this.#handles.get(receiptHandle)?.current === false) return false
       const { queueUrl } = await this.#resolveUrls()
       try {
         await this.#client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }))
       } catch (error) {
-        if (STALE_HANDLE_ERRORS.has(errorName(error))) return false
+        if (STALE_HANDLE_ERRORS.has(awsErrorName(error))) return false
         throw error
       }
       this.#retire(receiptHandle)
@@ -268,8 +223,8 @@ export class SqsQueue implements Queue {
 
   changeVisibility(receiptHandle: string, visibilityTimeoutMs: number): Promise<boolean> {
     return this.#call(async () => {
-      checkHandle(receiptHandle)
-      checkWholeNumber(visibilityTimeoutMs, 'visibilityTimeoutMs', 0, MAX_VISIBILITY_MS)
+      assertReceiptHandle(receiptHandle, MAX_HANDLE_LENGTH)
+      assertVisibilityTimeout(visibilityTimeoutMs)
       if (this.#handles.get(receiptHandle)?.current === false) return false
       return this.#changeVisibility(receiptHandle, seconds(visibilityTimeoutMs))
     })
@@ -277,33 +232,22 @@ export class SqsQueue implements Queue {
 
   deadLetter(receiptHandle: string, reason: string): Promise<boolean> {
     return this.#call(async () => {
-      checkHandle(receiptHandle)
-      if (typeof reason !== 'string' || reason.length === 0 || reason.length > MAX_REASON_LENGTH)
-        throw invalid(`a reason is a non-empty string of at most ${MAX_REASON_LENGTH} characters`)
+      assertReceiptHandle(receiptHandle, MAX_HANDLE_LENGTH)
+      assertDeadLetterReason(reason)
       const known = this.#handles.get(receiptHandle)
-      if (!known) throw invalid("deadLetter takes a receipt handle from this SqsQueue's receive()")
+      if (!known) throw invalidQueueInput("deadLetter takes a receipt handle from this SqsQueue's receive()")
       if (!known.current) return false
       // still ours? (and hidden long enough to move it)
       if (!(await this.#changeVisibility(receiptHandle, PEEK_VISIBILITY_SECONDS))) return false
       const { message } = known
       const { deadLetterQueueUrl } = await this.#resolveUrls()
-      const attributes: Record<string, MessageAttributeValue> = {
-        [ATTRIBUTE.reason]: stringAttribute(reason),
-        [ATTRIBUTE.messageId]: stringAttribute(message.messageId),
-        [ATTRIBUTE.dedupId]: stringAttribute(message.dedupId),
-        [ATTRIBUTE.receiveCount]: numberAttribute(message.receiveCount),
-        [ATTRIBUTE.sentAt]: numberAttribute(message.sentAt),
-        [ATTRIBUTE.deadLetteredAt]: numberAttribute(Date.now()),
-      }
-      if (message.groupId !== undefined) attributes[ATTRIBUTE.groupId] = stringAttribute(message.groupId)
       await this.#client.send(
         new SendMessageCommand({
           QueueUrl: deadLetterQueueUrl,
           MessageBody: message.body,
           MessageDeduplicationId: message.messageId,
-          // a group each: reading the dead letters is never held up behind one in flight
-          MessageGroupId: `${DEAD_GROUP_PREFIX}${message.messageId}`,
-          MessageAttributes: attributes,
+          MessageGroupId: sqsMessageCodec.deadLetterGroupId(message.messageId),
+          MessageAttributes: sqsMessageCodec.deadLetterAttributes(message, reason, Date.now()),
         }),
       )
       const { queueUrl } = await this.#resolveUrls()
@@ -316,7 +260,7 @@ export class SqsQueue implements Queue {
   deadLetters(options: { limit?: number | undefined } = {}): Promise<DeadLetter[]> {
     return this.#call(async () => {
       const { limit = 100 } = options
-      checkWholeNumber(limit, 'limit', 1, 1000)
+      assertQueueWholeNumber(limit, 'limit', 1, 1000)
       const { deadLetterQueueUrl } = await this.#resolveUrls()
       const raws: Message[] = []
       try {
@@ -336,11 +280,11 @@ export class SqsQueue implements Queue {
       } finally {
         await this.#release(deadLetterQueueUrl, raws)
       }
-      const maxReceiveCount = raws.some((raw) => !raw.MessageAttributes?.[ATTRIBUTE.reason])
+      const maxReceiveCount = raws.some((raw) => !sqsMessageCodec.hasReason(raw))
         ? await this.#resolveRedriveMaxReceiveCount()
         : undefined
       return raws
-        .map((raw) => this.#toDeadLetter(raw, maxReceiveCount))
+        .map((raw) => sqsMessageCodec.deadLetter(raw, maxReceiveCount))
         .sort((a, b) => a.deadLetteredAt - b.deadLetteredAt)
     })
   }
@@ -353,46 +297,8 @@ export class SqsQueue implements Queue {
     if (this.#ownsClient) this.#client.destroy()
   }
 
-  #toDeadLetter(raw: Message, maxReceiveCount: number | undefined): DeadLetter {
-    const attributes = raw.MessageAttributes ?? {}
-    const text = (name: string) => attributes[name]?.StringValue
-    const sentTimestamp = Number(raw.Attributes?.SentTimestamp)
-    const reason = text(ATTRIBUTE.reason)
-    if (reason !== undefined)
-      return {
-        messageId: text(ATTRIBUTE.messageId) ?? raw.MessageId ?? '',
-        body: raw.Body ?? '',
-        dedupId: text(ATTRIBUTE.dedupId) ?? '',
-        groupId: text(ATTRIBUTE.groupId),
-        receiveCount: Number(text(ATTRIBUTE.receiveCount)),
-        sentAt: Number(text(ATTRIBUTE.sentAt)),
-        reason,
-        deadLetteredAt: Number(text(ATTRIBUTE.deadLetteredAt)),
-      }
-    // moved by SQS's RedrivePolicy: the message as it was, with SQS's attributes
-    const count = maxReceiveCount ?? Number(raw.Attributes?.ApproximateReceiveCount)
-    return {
-      messageId: raw.MessageId ?? '',
-      body: raw.Body ?? '',
-      dedupId: raw.Attributes?.MessageDeduplicationId ?? '',
-      groupId: groupOf(raw.Attributes?.MessageGroupId),
-      receiveCount: count,
-      sentAt: sentTimestamp,
-      reason: `received ${count} times; maxReceiveCount is ${count}`,
-      deadLetteredAt: sentTimestamp,
-    }
-  }
-
   #remember(raw: Message): ReceivedMessage {
-    const message: ReceivedMessage = {
-      messageId: raw.MessageId ?? '',
-      body: raw.Body ?? '',
-      dedupId: raw.Attributes?.MessageDeduplicationId ?? '',
-      groupId: groupOf(raw.Attributes?.MessageGroupId),
-      receiptHandle: raw.ReceiptHandle ?? '',
-      receiveCount: Number(raw.Attributes?.ApproximateReceiveCount),
-      sentAt: Number(raw.Attributes?.SentTimestamp),
-    }
+    const message = sqsMessageCodec.receivedMessage(raw)
     const previous = this.#latest.get(message.messageId)
     if (previous !== undefined) this.#retire(previous)
     this.#handles.set(message.receiptHandle, { message, current: true })
@@ -426,7 +332,7 @@ export class SqsQueue implements Queue {
       )
       return true
     } catch (error) {
-      if (STALE_HANDLE_ERRORS.has(errorName(error))) {
+      if (STALE_HANDLE_ERRORS.has(awsErrorName(error))) {
         this.#retire(receiptHandle)
         return false
       }
@@ -478,7 +384,7 @@ export class SqsQueue implements Queue {
   }
 
   #assertOpen(): void {
-    if (this.#closed) throw new QueueError({ code: 'QUEUE_CLOSED', shortMessage: 'Queue is closed' })
+    if (this.#closed) throw queueClosed()
   }
 
   async #call<TResult>(operation: () => Promise<TResult>): Promise<TResult> {
