@@ -11,7 +11,12 @@ const packageProject = ['src/**/*.ts', 'test/**/*.ts']
 const config: KnipConfig = {
   workspaces: {
     '.': {
-      entry: ['scripts/depcruise.ts', 'scripts/api/updateApiReports.ts', 'test/**/*.test.ts'],
+      entry: [
+        'scripts/depcruise.ts',
+        'scripts/measureInstallSize.ts',
+        'scripts/api/updateApiReports.ts',
+        'test/**/*.test.ts',
+      ],
       project: ['*.ts', 'hardhat/**/*.ts', 'scripts/**/*.ts', 'test/**/*.{ts,cjs}'],
     },
     'packages/*': { entry: packageEntries, project: packageProject },
