@@ -26,16 +26,15 @@ export {
   type IssuanceLndConnection,
 } from './lnd/connectIssuanceLnd.ts'
 export { issuanceMacaroonPermissions } from './lnd/issuanceMacaroonPermissions.ts'
-export {
-  type CreateMinterParameters,
-  createMinter,
-  type Minter,
-  type MinterHooks,
-  type MinterRecovery,
-  type MinterStats,
-  type MintOutcome,
-  type MintSubmission,
-} from './minter/createMinter.ts'
+export { type CreateMinterParameters, createMinter } from './minter/createMinter.ts'
+export type {
+  Minter,
+  MinterHooks,
+  MinterRecovery,
+  MinterStats,
+  MintOutcome,
+  MintSubmission,
+} from './minter/Minter.ts'
 export type { MinterGasSettings, MintFees } from './minter/MinterGasSettings.ts'
 export type { MintJournalOutcome, MintJournalRow, MintTxVariant } from './minter/MintJournalRow.ts'
 export { type MintWeiOfParameters, mintWeiOf } from './minter/mintWeiOf.ts'

@@ -1,8 +1,8 @@
 import type { Store } from '@chainops/core'
-import type { Address, Client, Hex } from 'viem'
+import type { Address, Client } from 'viem'
+import { getBalance } from 'viem/actions'
 import { LightningError } from '../errors/LightningError.ts'
 import { listMintJournal } from '../minter/listMintJournal.ts'
-import { rpcRequest } from '../minter/rpcRequest.ts'
 
 export type GetOperatorFloatParameters = {
   store: Store
@@ -48,8 +48,8 @@ export async function getOperatorFloat(parameters: GetOperatorFloatParameters): 
     })
   const at = now()
   const since = at - windowMs
-  const [balanceHex, rows] = await Promise.all([
-    rpcRequest<Hex>(client, 'eth_getBalance', [operator, 'latest']),
+  const [balanceWei, rows] = await Promise.all([
+    getBalance(client, { address: operator, blockTag: 'latest' }),
     listMintJournal(store, operator),
   ])
   let mints = 0
@@ -67,7 +67,6 @@ export async function getOperatorFloat(parameters: GetOperatorFloatParameters): 
   }
   const spanMs = Math.max(1000, Math.min(windowMs, at - earliest))
   const burnWeiPerDay = (burnedWei * DAY_MS) / BigInt(spanMs)
-  const balanceWei = BigInt(balanceHex)
   const runwaySeconds = burnedWei === 0n ? undefined : (balanceWei * BigInt(spanMs)) / (burnedWei * 1000n)
   return {
     operator,

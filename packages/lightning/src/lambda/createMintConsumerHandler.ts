@@ -1,6 +1,6 @@
 import { createLogger, type Logger, type Queue } from '@chainops/core'
 import type { Context, SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
-import type { Minter, MintOutcome } from '../minter/createMinter.ts'
+import type { Minter, MintOutcome } from '../minter/Minter.ts'
 import { parseMintMessage } from '../pipeline/parseMintMessage.ts'
 
 export type MintConsumerHandlerDeps = {

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { createLogger, isChainopsError, type Logger, type Queue, type ReceivedMessage } from '@chainops/core'
-import type { Minter, MintSubmission } from '../minter/createMinter.ts'
+import type { Minter, MintSubmission } from '../minter/Minter.ts'
 import { parseMintMessage } from './parseMintMessage.ts'
 
 export type RunMintPipelineParameters = {

@@ -1,4 +1,4 @@
-import type { MinterHooks } from '../createMinter.ts'
+import type { MinterHooks } from '../Minter.ts'
 
 export type CrashAt = { point: 'journaled' | 'broadcast'; after: number }
 

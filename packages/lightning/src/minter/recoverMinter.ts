@@ -1,0 +1,65 @@
+import { getBlockNumber, getTransactionCount } from 'viem/actions'
+import type { MintBroadcaster } from './createMintBroadcaster.ts'
+import { listMintJournal } from './listMintJournal.ts'
+import type { MinterRecovery } from './Minter.ts'
+import type { MinterContext } from './MinterContext.ts'
+import { NONCES_TABLE } from './MintJournalRow.ts'
+import { mintJobFromRow } from './mintJobFromRow.ts'
+import { planNextNonce } from './planNextNonce.ts'
+import { refreshBaseFee } from './refreshBaseFee.ts'
+import { resolveMintsByReceipt } from './resolveMintsByReceipt.ts'
+
+/**
+ * Start-up recovery of one sending key, before any new mint: the block watcher's starting point
+ * (head - confirmations) and the base fee; the next nonce from the store, the chain and the
+ * journal (`planNextNonce`, written back when it moved); every open journal row tracked again,
+ * settled by its receipt (or as a nonce conflict below the chain's nonce at that block), and the
+ * rest sent again, lowest nonce first, with the same raw transactions.
+ */
+export async function recoverMinter(
+  context: MinterContext,
+  broadcaster: MintBroadcaster,
+  /** Called once the nonce is planned and the open rows settled or tracked, before they are sent again: new mints may be submitted from then on. */
+  onReady: () => void,
+): Promise<MinterRecovery> {
+  const { client, store, address, tracker, confirmations } = context
+  const head = await getBlockNumber(client, { cacheTime: 0 })
+  context.lastScanned = head > confirmations ? head - confirmations : 0n
+  await refreshBaseFee(context)
+  // The nonce used on chain by the block from which the watcher takes over: read before the receipts.
+  const [latest, pending, stored, rows] = await Promise.all([
+    getTransactionCount(client, { address, blockNumber: context.lastScanned }),
+    getTransactionCount(client, { address, blockTag: 'pending' }),
+    store.get<{ next: string }>(NONCES_TABLE, address),
+    listMintJournal(store, address),
+  ])
+  const chainLatestNonce = BigInt(latest)
+  const plan = planNextNonce({
+    storedNext: stored ? BigInt(stored.value.next) : undefined,
+    chainLatestNonce,
+    chainPendingNonce: BigInt(pending),
+    journalNonces: rows.map((row) => BigInt(row.nonce)),
+  })
+  context.nonceNext = plan.next
+  context.nonceVersion = stored?.version
+  if (plan.changed) {
+    const value = { next: plan.next.toString() }
+    context.nonceVersion =
+      stored === undefined
+        ? await store.putIfAbsent(NONCES_TABLE, address, value)
+        : await store.compareAndSet(NONCES_TABLE, address, stored.version, value)
+  }
+  const open = rows.filter((row) => row.outcome === undefined)
+  for (const row of open) tracker.track(mintJobFromRow(row, context.lastScanned))
+  await resolveMintsByReceipt(context, tracker.jobs(), chainLatestNonce)
+  const resumed = tracker.byNonce()
+  onReady()
+  for (let start = 0; start < resumed.length; start += 500)
+    await broadcaster.send(resumed.slice(start, start + 500), 'again')
+  return {
+    open: open.length,
+    settled: open.length - resumed.length,
+    resumed: resumed.length,
+    nextNonce: context.nonceNext,
+  }
+}
