@@ -13,16 +13,7 @@ import type { GethCliqueNetwork } from '../src/geth/GethCliqueNetwork.ts'
 import { gethRpcRequest } from '../src/geth/gethRpcRequest.ts'
 import { type StartGethCliqueParameters, startGethClique } from '../src/geth/startGethClique.ts'
 import { isPidAlive } from '../src/process/Daemon.ts'
-
-/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return
-    await sleep(200)
-  }
-  assert.fail(`timed out waiting for ${what}`)
-}
+import { pollUntil } from '../src/process/pollUntil.ts'
 
 async function blockNumber(url: string): Promise<bigint> {
   return BigInt(await gethRpcRequest<string>(url, 'eth_blockNumber'))
@@ -84,7 +75,7 @@ describe('startGethClique @integration', () => {
       const url = net.sealers[0]!.rpcUrl
       const start = await blockNumber(url)
       assert.ok(start > 0n)
-      await eventually('two more blocks', async () => (await blockNumber(url)) >= start + 2n, 8_000)
+      await pollUntil('two more blocks', async () => (await blockNumber(url)) >= start + 2n, { timeoutMs: 8_000 })
     })
 
     it('clique_getSigners on the sealer returns exactly the sealer address', async () => {
@@ -132,7 +123,9 @@ describe('startGethClique @integration', () => {
       const sealerUrl = net.sealers[0]!.rpcUrl
       const rpcUrl = net.rpc!.rpcUrl
       const head = await blockNumber(sealerUrl)
-      await eventually('the RPC node to reach the sealer head', async () => (await blockNumber(rpcUrl)) >= head)
+      await pollUntil('the RPC node to reach the sealer head', async () => (await blockNumber(rpcUrl)) >= head, {
+        timeoutMs: 15_000,
+      })
       const at = `0x${head.toString(16)}`
       const onSealer = await gethRpcRequest<{ hash: string }>(sealerUrl, 'eth_getBlockByNumber', [at, false])
       const onRpc = await gethRpcRequest<{ hash: string }>(rpcUrl, 'eth_getBlockByNumber', [at, false])
@@ -178,7 +171,9 @@ describe('startGethClique @integration', () => {
       assert.ok(net.pids().includes(oldPid) && net.pids().includes(restarted.pid))
       try {
         // Generous: under a loaded machine a restarted geth takes a while to seal again.
-        await eventually('blocks after the restart', async () => (await blockNumber(rpcUrl)) >= halted + 2n, 45_000)
+        await pollUntil('blocks after the restart', async () => (await blockNumber(rpcUrl)) >= halted + 2n, {
+          timeoutMs: 45_000,
+        })
       } catch (error) {
         const tail = readFileSync(restarted.logPath, 'utf8').split('\n').slice(-40).join('\n')
         throw new Error(
@@ -230,7 +225,7 @@ describe('startGethClique @integration', () => {
     it('two sealers alternate: consecutive blocks are signed by different sealers', async () => {
       const url = a.rpc!.rpcUrl
       const head = await blockNumber(url)
-      await eventually('two more blocks', async () => (await blockNumber(url)) >= head + 2n)
+      await pollUntil('two more blocks', async () => (await blockNumber(url)) >= head + 2n, { timeoutMs: 15_000 })
       const miners = new Set<string>()
       for (const n of [head + 1n, head + 2n]) {
         const signer = await gethRpcRequest<string>(a.sealers[0]!.rpcUrl, 'clique_getSigner', [`0x${n.toString(16)}`])
@@ -262,7 +257,9 @@ describe('startGethClique @integration', () => {
       await sleep(2_500)
       assert.equal(await blockNumber(url), halted)
       await a.startNode(1)
-      await eventually('two blocks after the restart', async () => (await blockNumber(url)) >= halted + 2n)
+      await pollUntil('two blocks after the restart', async () => (await blockNumber(url)) >= halted + 2n, {
+        timeoutMs: 15_000,
+      })
       assert.deepEqual(a.failures, [])
     })
 
@@ -292,7 +289,7 @@ describe('startGethClique @integration', () => {
       try {
         const pid = net.sealers[0]!.pid
         process.kill(pid, 'SIGKILL')
-        await eventually('the failure to be recorded', async () => net.failures.length > 0, 5_000)
+        await pollUntil('the failure to be recorded', async () => net.failures.length > 0, { timeoutMs: 5_000 })
         assert.equal(net.failures.length, 1)
         assert.match(net.failures[0]!, new RegExp(`geth-crash-sealer-0 \\(pid ${pid}\\) exited`))
         await net.stop()

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInvoice, getInvoice, getRouteToDestination, pay } from 'lightning'
 import { DevnetError } from '../src/DevnetError.ts'
-import { pollUntil } from '../src/lightning/pollUntil.ts'
 import type { LightningRegtest } from '../src/lightning/startLightningRegtest.ts'
 import { startLightningRegtest } from '../src/lightning/startLightningRegtest.ts'
 import { isPidAlive } from '../src/process/Daemon.ts'
+import { pollUntil } from '../src/process/pollUntil.ts'
 
 describe('startLightningRegtest @integration', function () {
   this.timeout(180_000)

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { DevnetError } from '../DevnetError.ts'
-import { describeLightningError } from './describeLightningError.ts'
+import { describeLightningError } from '../lightning/describeLightningError.ts'
 
 /**
  * Polls `check` until it returns something other than undefined/false. Errors thrown by `check`
