@@ -2,12 +2,15 @@
 // their errors. Test doubles are in '@chainops/treasury/testing'.
 
 export type { DerivedRole } from './derive/DerivedRole.ts'
-export { type DeriveLayoutErrorType, deriveLayout, type TierPassphrases } from './derive/deriveLayout.ts'
+export { type DeriveLayoutErrorType, deriveLayout } from './derive/deriveLayout.ts'
 export { publicKeyToAddress } from './derive/publicKeyToAddress.ts'
+export type { TierPassphrases } from './derive/TierPassphrases.ts'
 export { TreasuryError, type TreasuryErrorCode } from './errors/TreasuryError.ts'
 export { defaultLayout } from './layout/defaultLayout.ts'
-export type { Layout, LayoutRole, LayoutTier } from './layout/Layout.ts'
+export type { Layout } from './layout/Layout.ts'
+export type { LayoutRole } from './layout/LayoutRole.ts'
 export type { LayoutSpecInput } from './layout/LayoutSpec.ts'
+export type { LayoutTier } from './layout/LayoutTier.ts'
 export { type ParseLayoutErrorType, parseLayout } from './layout/parseLayout.ts'
 export { RoutingError, type RoutingErrorCode } from './routing/RoutingError.ts'
 export { type RewardRouteCallsParameters, rewardRouteCalls } from './routing/rewardRouteCalls.ts'
@@ -52,10 +55,11 @@ export type { SafeExecutor } from './safe/SafeExecutor.ts'
 export type { SafeOwnerSigner } from './safe/SafeOwnerSigner.ts'
 export type { SafeTransaction } from './safe/SafeTransaction.ts'
 export type { SafeTransactionFile } from './safe/SafeTransactionFile.ts'
+export type { SafeV141Contract } from './safe/SafeV141Contract.ts'
 export { type SafeContractNetworksParameters, safeContractNetworks } from './safe/safeContractNetworks.ts'
 export { safeSingletonFactoryPredeploy } from './safe/safeSingletonFactoryPredeploy.ts'
 export type { SafeTransactionTypedData } from './safe/safeTransactionTypedData.ts'
-export { type SafeV141Contract, safeV141Contracts } from './safe/safeV141Contracts.ts'
+export { safeV141Contracts } from './safe/safeV141Contracts.ts'
 export {
   type SignSafeTransactionParameters,
   type SignSafeTransactionReturnType,
@@ -71,12 +75,12 @@ export {
   type AssertBip39MnemonicErrorType,
   type AssertBip39MnemonicOptions,
   assertBip39Mnemonic,
-} from './seeds/assertBip39Mnemonic.ts'
-export { bip39SeedSource } from './seeds/bip39SeedSource.ts'
-export { type MnemonicToSeedOptions, mnemonicToSeed } from './seeds/mnemonicToSeed.ts'
+} from './seeds/bip39/assertBip39Mnemonic.ts'
+export { bip39SeedSource } from './seeds/bip39/bip39SeedSource.ts'
+export { type MnemonicToSeedOptions, mnemonicToSeed } from './seeds/bip39/mnemonicToSeed.ts'
 export type { SeedSource } from './seeds/SeedSource.ts'
-export { slip39MasterSecret } from './seeds/slip39MasterSecret.ts'
-export { slip39SeedSource } from './seeds/slip39SeedSource.ts'
+export { slip39MasterSecret } from './seeds/slip39/slip39MasterSecret.ts'
+export { slip39SeedSource } from './seeds/slip39/slip39SeedSource.ts'
 export { type BuildSplitV2ParamsParameters, buildSplitV2Params } from './splits/buildSplitV2Params.ts'
 export { type CreateSplitParameters, type CreateSplitReturnType, createSplit } from './splits/createSplit.ts'
 export { type DistributeSplitParameters, distributeSplit } from './splits/distributeSplit.ts'
@@ -91,13 +95,12 @@ export { SplitsError, type SplitsErrorCode } from './splits/SplitsError.ts'
 export type { SplitV2Params } from './splits/SplitV2Params.ts'
 export { splitsNativeToken } from './splits/splitsNativeToken.ts'
 export { updateSplitCall } from './splits/updateSplitCall.ts'
-export {
-  type CreateTrezorSignerParameters,
-  createTrezorSigner,
-  type TrezorAccount,
-  type TrezorSigner,
-  type TrezorTransaction,
-} from './trezor/createTrezorSigner.ts'
+export { type CreateTrezorSignerParameters, createTrezorSigner } from './trezor/createTrezorSigner.ts'
 export { initTrezorConnect } from './trezor/initTrezorConnect.ts'
-export type { TrezorConnectApi, TrezorUiEvent, TrezorUiListener } from './trezor/TrezorConnectApi.ts'
+export type { TrezorAccount } from './trezor/TrezorAccount.ts'
+export type { TrezorConnectApi } from './trezor/TrezorConnectApi.ts'
+export type { TrezorSigner } from './trezor/TrezorSigner.ts'
+export type { TrezorTransaction } from './trezor/TrezorTransaction.ts'
+export type { TrezorUiEvent } from './trezor/TrezorUiEvent.ts'
+export type { TrezorUiListener } from './trezor/TrezorUiListener.ts'
 export type { TrezorConnectSettingsParameters } from './trezor/trezorConnectSettings.ts'

@@ -14,7 +14,7 @@ import { SafeError } from '../src/safe/SafeError.ts'
 import { signSafeTransaction } from '../src/safe/signSafeTransaction.ts'
 import { toSafeTransactionFile } from '../src/safe/toSafeTransactionFile.ts'
 import { trezorSafeOwnerSigner } from '../src/safe/trezorSafeOwnerSigner.ts'
-import { bip39SeedSource } from '../src/seeds/bip39SeedSource.ts'
+import { bip39SeedSource } from '../src/seeds/bip39/bip39SeedSource.ts'
 import { createTrezorSigner } from '../src/trezor/createTrezorSigner.ts'
 
 // BIP-39 vector 0 of trezor/python-mnemonic vectors.json (../shared/vectors/bip39/vectors.json), the seed the

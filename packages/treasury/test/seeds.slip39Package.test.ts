@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { slip39MasterSecret } from '../src/seeds/slip39MasterSecret.ts'
+import { slip39MasterSecret } from '../src/seeds/slip39/slip39MasterSecret.ts'
 
 // Known answers are read from ../shared/vectors beside the repository (its README names each source).
 const vectors = new URL('../../../../shared/vectors/', import.meta.url)

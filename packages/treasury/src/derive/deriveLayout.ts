@@ -1,15 +1,12 @@
-import type { Secret } from '@chainops/core'
 import { HDKey } from '@scure/bip32'
 import { TreasuryError } from '../errors/TreasuryError.ts'
 import type { Layout } from '../layout/Layout.ts'
 import type { SeedSource } from '../seeds/SeedSource.ts'
 import type { DerivedRole } from './DerivedRole.ts'
 import { publicKeyToAddress } from './publicKeyToAddress.ts'
+import type { TierPassphrases } from './TierPassphrases.ts'
 
 const HARDENED = 0x80000000
-
-/** Passphrase per tier name; a tier left out uses the empty passphrase (the standard wallet). */
-export type TierPassphrases = Readonly<Record<string, string | Secret<string>>>
 
 export type DeriveLayoutErrorType = TreasuryError
 

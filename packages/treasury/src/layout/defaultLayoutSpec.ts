@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { type LayoutSpec, LayoutSpecSchema } from './LayoutSpec.ts'
+import type { LayoutSpec } from './LayoutSpec.ts'
+import { LayoutSpecSchema } from './LayoutSpecSchema.ts'
 
 /**
  * The source's layout (seed 003, tiers 1-4) with every default written out: 3 Safe owners, the

@@ -1,5 +1,6 @@
 import { TreasuryError } from '../errors/TreasuryError.ts'
-import type { Layout, LayoutRole } from './Layout.ts'
+import type { Layout } from './Layout.ts'
+import type { LayoutRole } from './LayoutRole.ts'
 import { parseDerivationPath } from './parseDerivationPath.ts'
 
 /**

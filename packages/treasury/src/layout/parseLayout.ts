@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { TreasuryError } from '../errors/TreasuryError.ts'
 import type { Layout } from './Layout.ts'
-import { LayoutSpecSchema } from './LayoutSpec.ts'
+import { LayoutSpecSchema } from './LayoutSpecSchema.ts'
 import { resolveLayout } from './resolveLayout.ts'
 
 export type ParseLayoutErrorType = TreasuryError

@@ -1,7 +1,9 @@
 import { TreasuryError } from '../errors/TreasuryError.ts'
 import { formatPath } from './formatPath.ts'
-import type { Layout, LayoutRole, LayoutTier } from './Layout.ts'
+import type { Layout } from './Layout.ts'
+import type { LayoutRole } from './LayoutRole.ts'
 import type { LayoutSpec } from './LayoutSpec.ts'
+import type { LayoutTier } from './LayoutTier.ts'
 
 type Slot = { role: string; account: number; change?: number; index?: number }
 

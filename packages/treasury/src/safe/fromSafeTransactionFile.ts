@@ -3,7 +3,8 @@ import { EthSafeSignature, EthSafeTransaction } from '@safe-global/protocol-kit'
 import { type Address, hashTypedData } from 'viem'
 import { SafeError } from './SafeError.ts'
 import type { SafeTransaction } from './SafeTransaction.ts'
-import { type SafeTransactionFile, SafeTransactionFileSchema } from './SafeTransactionFile.ts'
+import type { SafeTransactionFile } from './SafeTransactionFile.ts'
+import { SafeTransactionFileSchema } from './SafeTransactionFileSchema.ts'
 import { safeTransactionTypedData } from './safeTransactionTypedData.ts'
 
 export type FromSafeTransactionFileReturnType = {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import type { Abi, Hex } from 'viem'
-import type { SafeV141Contract } from './safeV141Contracts.ts'
+import type { SafeV141Contract } from './SafeV141Contract.ts'
 
 const require = createRequire(import.meta.url)
 

@@ -1,5 +1,5 @@
 import type { TypedDataDefinition } from 'viem'
-import type { TrezorSigner } from '../trezor/createTrezorSigner.ts'
+import type { TrezorSigner } from '../trezor/TrezorSigner.ts'
 import type { SafeOwnerSigner } from './SafeOwnerSigner.ts'
 
 export type TrezorSafeOwnerSignerParameters = {

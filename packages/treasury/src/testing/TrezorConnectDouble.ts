@@ -15,7 +15,9 @@ import {
 } from 'viem'
 import { publicKeyToAddress } from '../derive/publicKeyToAddress.ts'
 import type { SeedSource } from '../seeds/SeedSource.ts'
-import type { TrezorConnectApi, TrezorUiListener } from '../trezor/TrezorConnectApi.ts'
+import type { TrezorConnectApi } from '../trezor/TrezorConnectApi.ts'
+import type { TrezorUiListener } from '../trezor/TrezorUiListener.ts'
+import type { TrezorConnectDoubleCall } from './TrezorConnectDoubleCall.ts'
 
 const HARDENED = 0x80000000
 
@@ -34,9 +36,6 @@ type ConnectTransaction = {
   maxPriorityFeePerGas?: string | undefined
   accessList?: { address: string; storageKeys: string[] }[] | undefined
 }
-
-/** What one call did, for tests: the method, the device instance and the paths. Never a passphrase. */
-export type TrezorConnectDoubleCall = { method: string; instance: number; paths: string[] }
 
 class CallFailure extends Error {
   readonly code: string

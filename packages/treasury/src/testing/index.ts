@@ -1,1 +1,2 @@
-export { TrezorConnectDouble, type TrezorConnectDoubleCall } from './TrezorConnectDouble.ts'
+export { TrezorConnectDouble } from './TrezorConnectDouble.ts'
+export type { TrezorConnectDoubleCall } from './TrezorConnectDoubleCall.ts'

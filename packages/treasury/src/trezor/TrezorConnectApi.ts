@@ -1,8 +1,5 @@
 import type { TrezorConnect } from '@trezor/connect'
-
-/** The `UI_EVENT` messages the signer reacts to; other types pass through untouched. */
-export type TrezorUiEvent = { type: string; payload?: { device?: { instance?: number | undefined } } | undefined }
-export type TrezorUiListener = (event: TrezorUiEvent) => void
+import type { TrezorUiListener } from './TrezorUiListener.ts'
 
 /**
  * The part of TrezorConnect the signer uses: the three Ethereum methods with Connect's own

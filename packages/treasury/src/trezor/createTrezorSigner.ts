@@ -7,20 +7,20 @@ import {
   hashDomain,
   hashStruct,
   isAddressEqual,
-  numberToHex,
   recoverTransactionAddress,
   recoverTypedDataAddress,
   serializeTransaction,
-  type TransactionSerializableEIP1559,
-  type TransactionSerializableLegacy,
   type TypedData,
   type TypedDataDefinition,
 } from 'viem'
-import type { DerivedRole } from '../derive/DerivedRole.ts'
 import { TreasuryError } from '../errors/TreasuryError.ts'
 import { findLayoutRole } from '../layout/findLayoutRole.ts'
-import type { Layout, LayoutRole } from '../layout/Layout.ts'
-import type { TrezorConnectApi, TrezorUiEvent } from './TrezorConnectApi.ts'
+import type { Layout } from '../layout/Layout.ts'
+import type { LayoutRole } from '../layout/LayoutRole.ts'
+import type { TrezorConnectApi } from './TrezorConnectApi.ts'
+import type { TrezorSigner } from './TrezorSigner.ts'
+import type { TrezorUiEvent } from './TrezorUiEvent.ts'
+import { toConnectTransaction } from './toConnectTransaction.ts'
 
 export type CreateTrezorSignerParameters = {
   connect: TrezorConnectApi
@@ -32,63 +32,7 @@ export type CreateTrezorSignerParameters = {
   passphrase: (tier: string) => string | Secret<string> | Promise<string | Secret<string>>
 }
 
-export type TrezorTransaction = TransactionSerializableEIP1559 | TransactionSerializableLegacy
-
-/** One key of the layout held by the Trezor: fits `SafeOwnerSigner` (address + signTypedData). */
-export type TrezorAccount = {
-  readonly tier: string
-  readonly role: string
-  readonly path: string
-  readonly address: Address
-  signTypedData(typedData: TypedDataDefinition): Promise<Hex>
-  signTransaction(transaction: TrezorTransaction): Promise<Hex>
-}
-
-export type TrezorSigner = {
-  /** The device instance that holds `tier`'s hidden wallet: one instance per passphrase. */
-  instanceOf(tier: string): number
-  /** Every role of `tier` with the address the device reports (one bundled `ethereumGetAddress`). */
-  getAddresses(tier: string): Promise<DerivedRole[]>
-  account(parameters: { tier: string; path: string }): Promise<TrezorAccount>
-  signTransaction(parameters: { tier: string; path: string; transaction: TrezorTransaction }): Promise<Hex>
-  signTypedData(parameters: { tier: string; path: string; typedData: TypedDataDefinition }): Promise<Hex>
-  /** Stops answering passphrase requests. */
-  close(): void
-}
-
 type Unsuccessful = { success: false; payload: { error: string; code?: string | undefined } }
-
-const hex = (value: bigint | number | undefined) => numberToHex(value ?? 0n)
-
-/** viem's transaction as the `transaction` parameter of `ethereumSignTransaction`. */
-function toConnectTransaction(tx: TrezorTransaction) {
-  if (tx.chainId === undefined || tx.nonce === undefined || tx.gas === undefined) {
-    throw new TreasuryError({
-      code: 'TREZOR_TRANSACTION_INVALID',
-      shortMessage: 'a transaction for Trezor needs chainId, nonce and gas',
-    })
-  }
-  const common = {
-    to: tx.to ?? null,
-    value: hex(tx.value),
-    gasLimit: hex(tx.gas),
-    nonce: hex(tx.nonce),
-    chainId: tx.chainId,
-    ...(tx.data ? { data: tx.data } : {}),
-  }
-  if (tx.type === 'legacy' || ('gasPrice' in tx && tx.gasPrice !== undefined)) {
-    return { ...common, gasPrice: hex((tx as TransactionSerializableLegacy).gasPrice) }
-  }
-  const eip1559 = tx as TransactionSerializableEIP1559
-  return {
-    ...common,
-    maxFeePerGas: hex(eip1559.maxFeePerGas),
-    maxPriorityFeePerGas: hex(eip1559.maxPriorityFeePerGas),
-    ...(eip1559.accessList?.length
-      ? { accessList: eip1559.accessList.map((e) => ({ address: e.address, storageKeys: [...e.storageKeys] })) }
-      : {}),
-  }
-}
 
 /**
  * A signer over TrezorConnect for the layout's keys. Each tier is opened as its own device

@@ -2,16 +2,11 @@ import { createHmac } from 'node:crypto'
 import { Secret } from '@chainops/core'
 import { TreasuryError } from '../../errors/TreasuryError.ts'
 import { revealText } from '../revealText.ts'
-import { decodeSlip39Share, type Slip39Share } from './decodeSlip39Share.ts'
-import { type Gf256Share, interpolateGf256 } from './interpolateGf256.ts'
-
-/** What the shares recover before any passphrase: the encrypted master secret and how to decrypt it. */
-export type Slip39EncryptedMasterSecret = {
-  readonly identifier: number
-  readonly extendable: boolean
-  readonly iterationExponent: number
-  readonly ciphertext: Secret<Uint8Array>
-}
+import { decodeSlip39Share } from './decodeSlip39Share.ts'
+import type { Gf256Share } from './Gf256Share.ts'
+import { interpolateGf256 } from './interpolateGf256.ts'
+import type { Slip39EncryptedMasterSecret } from './Slip39EncryptedMasterSecret.ts'
+import type { Slip39Share } from './Slip39Share.ts'
 
 const SECRET_INDEX = 255
 const DIGEST_INDEX = 254

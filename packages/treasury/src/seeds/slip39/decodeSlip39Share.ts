@@ -1,19 +1,7 @@
 import { TreasuryError } from '../../errors/TreasuryError.ts'
 import { rs1024Verify } from './rs1024Verify.ts'
+import type { Slip39Share } from './Slip39Share.ts'
 import { slip39WordList } from './slip39WordList.ts'
-
-/** One decoded SLIP-39 share. `value` is secret: the caller wipes it. */
-export type Slip39Share = {
-  readonly identifier: number
-  readonly extendable: boolean
-  readonly iterationExponent: number
-  readonly groupIndex: number
-  readonly groupThreshold: number
-  readonly groupCount: number
-  readonly memberIndex: number
-  readonly memberThreshold: number
-  readonly value: Uint8Array
-}
 
 const RADIX_BITS = 10
 const METADATA_WORDS = 7 // identifier+flags (2), share parameters (2), checksum (3)

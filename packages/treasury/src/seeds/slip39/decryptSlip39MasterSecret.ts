@@ -1,7 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto'
 import { Secret } from '@chainops/core'
 import { TreasuryError } from '../../errors/TreasuryError.ts'
-import type { Slip39EncryptedMasterSecret } from './combineSlip39Shares.ts'
+import type { Slip39EncryptedMasterSecret } from './Slip39EncryptedMasterSecret.ts'
 
 const BASE_ITERATIONS = 10_000
 const ROUNDS = 4

@@ -1,4 +1,5 @@
 import { TreasuryError } from '../../errors/TreasuryError.ts'
+import type { Gf256Share } from './Gf256Share.ts'
 
 // GF(256) with the Rijndael polynomial x^8 + x^4 + x^3 + x + 1 and generator 3, as SLIP-39 fixes.
 const EXP = new Uint8Array(255)
@@ -12,8 +13,6 @@ const LOG = new Uint8Array(256)
     if (poly & 0x100) poly ^= 0x11b
   }
 }
-
-export type Gf256Share = { readonly x: number; readonly data: Uint8Array }
 
 /**
  * Lagrange interpolation, byte by byte over GF(256), of the polynomial through `shares`, evaluated

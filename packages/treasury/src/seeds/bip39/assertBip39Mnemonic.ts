@@ -1,9 +1,9 @@
 import type { Secret } from '@chainops/core'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { wordlist as english } from '@scure/bip39/wordlists/english.js'
-import { TreasuryError } from '../errors/TreasuryError.ts'
+import { TreasuryError } from '../../errors/TreasuryError.ts'
+import { revealText } from '../revealText.ts'
 import { bip39WordIndices } from './bip39WordIndices.ts'
-import { revealText } from './revealText.ts'
 
 export type AssertBip39MnemonicOptions = {
   /** The 2048-word list the mnemonic uses; English unless given. */

@@ -1,8 +1,8 @@
 import { Secret } from '@chainops/core'
+import { redactedSeedSource } from '../redactedSeedSource.ts'
+import type { SeedSource } from '../SeedSource.ts'
 import { type AssertBip39MnemonicOptions, assertBip39Mnemonic } from './assertBip39Mnemonic.ts'
 import { bip39Seed } from './bip39Seed.ts'
-import { redactedSeedSource } from './redactedSeedSource.ts'
-import type { SeedSource } from './SeedSource.ts'
 
 /**
  * A BIP-39 mnemonic as a seed source. The mnemonic is checked now (typed errors, no words in

@@ -1,6 +1,6 @@
 import { pbkdf2Sync } from 'node:crypto'
 import { Secret } from '@chainops/core'
-import { encodePassphrase } from './encodePassphrase.ts'
+import { encodePassphrase } from '../encodePassphrase.ts'
 
 /** PBKDF2 of an already checked, normalized mnemonic; shared with `bip39SeedSource`. */
 export function bip39Seed(normalizedMnemonic: Uint8Array, passphrase: string | Secret<string>): Secret<Uint8Array> {

@@ -1,4 +1,4 @@
-import { TreasuryError } from '../errors/TreasuryError.ts'
+import { TreasuryError } from '../../errors/TreasuryError.ts'
 
 const indexCache = new WeakMap<readonly string[], Map<string, number>>()
 

@@ -1,9 +1,9 @@
 import type { Secret } from '@chainops/core'
-import { encodePassphrase } from './encodePassphrase.ts'
-import { redactedSeedSource } from './redactedSeedSource.ts'
-import type { SeedSource } from './SeedSource.ts'
-import { combineSlip39Shares } from './slip39/combineSlip39Shares.ts'
-import { decryptSlip39MasterSecret } from './slip39/decryptSlip39MasterSecret.ts'
+import { encodePassphrase } from '../encodePassphrase.ts'
+import { redactedSeedSource } from '../redactedSeedSource.ts'
+import type { SeedSource } from '../SeedSource.ts'
+import { combineSlip39Shares } from './combineSlip39Shares.ts'
+import { decryptSlip39MasterSecret } from './decryptSlip39MasterSecret.ts'
 
 /**
  * SLIP-39 shares (the source's single 20-word share, or member shares of enough groups) as a seed
