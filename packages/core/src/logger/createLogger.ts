@@ -37,8 +37,11 @@ function defaultSink(line: string): void {
 /**
  * A structured JSON-lines logger: `{"time":"...","level":"info","msg":"...",...bindings,...fields}`.
  * Everything passes through `redact` first, so `Secret`s, secret-named fields (`password`,
- * `mnemonic`, `privateKey`, `macaroon`, ... at any depth) and secrets inside errors and their causes
- * never reach the sink. A field named `time`, `level` or `msg` is written as `_time`, `_level`, `_msg`.
+ * `mnemonic`, `privateKey`, `macaroon`, ... at any depth), secrets by their shape in any string and
+ * in the message (BIP-39 phrases, 32+ byte hex keys and seeds, xprvs; hashes under hash or id field
+ * names and after a hash label such as `tx 0x...` are kept) and secrets inside errors and their
+ * causes never reach the sink. A field named `time`, `level` or `msg` is written as `_time`,
+ * `_level`, `_msg`.
  */
 export function createLogger(parameters: CreateLoggerParameters = {}): Logger {
   const { level = 'info', sink = defaultSink, bindings = {}, now = () => new Date() } = parameters

@@ -1,5 +1,6 @@
 import { ChainopsError } from '../errors/ChainopsError.ts'
 import { isSecret } from '../secrets/isSecret.ts'
+import { isHashKey } from './isHashKey.ts'
 import { isSecretKey } from './isSecretKey.ts'
 import { scrubText } from './scrubText.ts'
 
@@ -27,11 +28,12 @@ function redactError(error: Error, walk: Walk): RedactedValue {
   return out
 }
 
-function redactValue(value: unknown, walk: Walk, foreign = false): RedactedValue {
+/** `hashField`: the value sits under a hash or id field name (see `isHashKey`), so its hex is a hash. */
+function redactValue(value: unknown, walk: Walk, foreign = false, hashField = false): RedactedValue {
   if (value === null || typeof value === 'boolean') return value
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value)
   if (typeof value === 'bigint') return value.toString()
-  if (typeof value === 'string') return scrubText(value, { aggressive: foreign })
+  if (typeof value === 'string') return scrubText(value, { aggressive: foreign, hashField })
   if (typeof value !== 'object') return null // undefined, functions and symbols carry nothing worth logging
   if (isSecret(value)) return REDACTED
   if (walk.seen.has(value)) return '[circular]'
@@ -48,16 +50,16 @@ function redactValue(value: unknown, walk: Walk, foreign = false): RedactedValue
   walk.seen.add(value)
   try {
     if (value instanceof Error) return redactError(value, inner)
-    if (Array.isArray(value)) return value.map((item) => redactValue(item, inner, foreign))
+    if (Array.isArray(value)) return value.map((item) => redactValue(item, inner, foreign, hashField))
     if (value instanceof Map)
       return redactEntries(
         [...value.entries()].map(([k, v]) => [String(k), v]),
         inner,
         foreign,
       )
-    if (value instanceof Set) return [...value].map((item) => redactValue(item, inner, foreign))
+    if (value instanceof Set) return [...value].map((item) => redactValue(item, inner, foreign, hashField))
     const toJSON = (value as { toJSON?: unknown }).toJSON
-    if (typeof toJSON === 'function') return redactValue(toJSON.call(value), inner, foreign)
+    if (typeof toJSON === 'function') return redactValue(toJSON.call(value), inner, foreign, hashField)
     return redactEntries(Object.entries(value), inner, foreign)
   } finally {
     walk.seen.delete(value)
@@ -68,14 +70,17 @@ function redactEntries(entries: [string, unknown][], walk: Walk, foreign: boolea
   const out: { [key: string]: RedactedValue } = {}
   for (const [key, item] of entries) {
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue
-    out[key] = isSecretKey(key) ? REDACTED : redactValue(item, walk, foreign)
+    out[key] = isSecretKey(key) ? REDACTED : redactValue(item, walk, foreign, isHashKey(key))
   }
   return out
 }
 
 /**
  * Turns any value into plain JSON data that is safe to log: `Secret`s and fields named like
- * secrets (see `isSecretKey`) become `[redacted]`, BIP-39 phrases in strings are cut out, errors
+ * secrets (see `isSecretKey`) become `[redacted]`; in every string, BIP-39 phrases and 32+ byte hex
+ * runs (keys, seeds) are cut out by their shape, but hex under a hash or id field name
+ * (`txHash`, `paymentHash`, `blockHash`, `messageId`, see `isHashKey`) or right after a hash label
+ * (`tx 0x...`, see `scrubText`) is kept, since those are hashes logged on purpose; errors
  * keep their name, code, shortMessage, details and cause (a foreign error's message is scrubbed
  * hard, see `scrubText`), bytes print their length, bigints print as decimal strings, cycles and
  * depth beyond 8 are cut.

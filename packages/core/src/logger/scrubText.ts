@@ -8,6 +8,19 @@ const MIN_PHRASE_WORDS = 12
 const LONG_TOKEN = /[A-Za-z0-9+/=_-]{64,}/g
 /** The shape of a BIP-39 or SLIP-39 phrase when the words are not checked against a list. */
 const PHRASE_SHAPE = /\b[a-z]{3,8}(?: [a-z]{3,8}){11,}\b/g
+/**
+ * 32 bytes or more written as hex, with or without `0x`, standing alone: a private key, a seed, a
+ * hex macaroon, or a hash (a 40-hex address is shorter and stays).
+ */
+const HEX_RUN = /(?<![0-9A-Za-z])(?:0[xX])?[0-9a-fA-F]{64,}(?![0-9A-Za-z])/g
+/** A BIP-32 extended private key in Base58Check (`xprv...`, `tprv...`, SLIP-132's `yprv`/`zprv`...). */
+const EXTENDED_PRIVATE_KEY = /\b[tuvxyzTUVYZ]prv[1-9A-HJ-NP-Za-km-z]{100,}\b/g
+/**
+ * The words that say the hex after them is a hash: `tx 0x...`, `transaction 0x...`, `block 0x...`,
+ * `paymentHash=...`, `hash: "0x..."`. Only the separators between the word and the hex may come
+ * between them.
+ */
+const HASH_LABEL = /(?:hash|hashes|\b(?:txid|tx|transaction|block|root))[\s:="'`(]{0,3}$/i
 
 export type ScrubTextOptions = {
   /**
@@ -16,6 +29,8 @@ export type ScrubTextOptions = {
    * write, such as a foreign error's message.
    */
   aggressive?: boolean | undefined
+  /** The text is the value of a hash or id field (see `isHashKey`): its hex runs are hashes, kept. */
+  hashField?: boolean | undefined
 }
 
 function redactPhrases(text: string): string {
@@ -45,12 +60,24 @@ function redactPhrases(text: string): string {
   return out.join('')
 }
 
+/** Redacts 32+ byte hex runs but those a hash label introduces (`tx 0x...`, `blockHash=...`). */
+function redactHexKeys(text: string): string {
+  return text.replace(HEX_RUN, (run, offset: number) =>
+    HASH_LABEL.test(text.slice(Math.max(0, offset - 32), offset)) ? run : REDACTED,
+  )
+}
+
 /**
- * Redacts secrets written into free text: any run of 12 or more BIP-39 words becomes `[redacted]`.
- * With `aggressive`, also long hex/base64 tokens and mnemonic-shaped runs of words.
+ * Redacts secrets written into free text by their shape: any run of 12 or more BIP-39 words, any
+ * extended private key (`xprv...`), and any run of 64 or more hex characters (a private key or a seed, with or without `0x`) unless a
+ * hash label comes right before it (`tx`, `transaction`, `block`, `root`, `txid`, or a word ending
+ * in `hash`) or the text is a hash field's value (`hashField`). With `aggressive`, also every long
+ * hex/base64 token, hashes included, and mnemonic-shaped runs of words.
  */
 export function scrubText(text: string, options: ScrubTextOptions = {}): string {
   let result = redactPhrases(text)
-  if (options.aggressive) result = result.replace(LONG_TOKEN, REDACTED).replace(PHRASE_SHAPE, REDACTED)
+  if (options.aggressive) return result.replace(LONG_TOKEN, REDACTED).replace(PHRASE_SHAPE, REDACTED)
+  result = result.replace(EXTENDED_PRIVATE_KEY, REDACTED)
+  if (!options.hashField) result = redactHexKeys(result)
   return result
 }
