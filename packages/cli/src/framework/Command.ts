@@ -1,6 +1,22 @@
-import type { ParseArgsConfig } from 'node:util'
+/**
+ * One flag of a command: how it parses (`type`, `short`, `multiple`, as `node:util` parseArgs takes
+ * them) and what `--help` says of it. The default is shown, never applied: the command applies it,
+ * so that it can tell an absent flag from a given one.
+ */
+export type CommandOption = {
+  type: 'string' | 'boolean'
+  short?: string
+  multiple?: boolean
+  /** One line: what the flag is for. */
+  description: string
+  /** What the command uses when the flag is absent, as `--help` shows it (`50`, `embedded`, `the devnet's RPC node`). */
+  default?: string
+  /** The value's placeholder in `--help` (`URL`, `N`, `ADDR,...`); `<name>` when absent. */
+  value?: string
+}
 
-export type OptionsConfig = NonNullable<ParseArgsConfig['options']>
+/** A command's flags by name (without the leading `--`). */
+export type CommandOptions = Readonly<Record<string, CommandOption>>
 
 /** What a command's `run` receives: parsed flags and the positionals after the command path. */
 export type CommandInput = {
@@ -23,7 +39,7 @@ export type Command = {
   path: readonly string[]
   summary: string
   usage: string
-  options?: OptionsConfig
+  options?: CommandOptions
   /** Free text under the options in `--help`. */
   help?: string
   /** Returns the exit code: 0 ok, 1 findings or failure. Bad usage throws a CLI_USAGE CliError (exit 2). */

@@ -16,7 +16,10 @@ const commands: Command[] = [
     path: ['plan', 'sealers'],
     summary: 'plan sealers',
     usage: 'chainops plan sealers --tolerate N',
-    options: { tolerate: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      tolerate: { type: 'string', value: 'N', description: 'sealers that may be down', default: '1' },
+      json: { type: 'boolean', description: 'print JSON' },
+    },
     async run({ values, positionals, io }) {
       calls.push({ values: { ...values }, positionals })
       if (values.tolerate === 'bad') throw usageError('--tolerate must be a number')
@@ -39,15 +42,29 @@ describe('runCli', () => {
     assert.deepEqual(calls, [{ values: { tolerate: '2' }, positionals: ['extra'] }])
   })
 
+  it('applies no default itself: an absent flag reaches the command as undefined', async () => {
+    calls.length = 0
+    assert.equal(await runCli(commands, ['plan', 'sealers'], capture()), 0)
+    assert.deepEqual(calls, [{ values: {}, positionals: [] }])
+  })
+
   it('returns the command exit code (1 for findings)', async () => {
     assert.equal(await runCli(commands, ['plan', 'supply'], capture()), 1)
   })
 
-  it('prints help for a command with --help and exits 0', async () => {
+  it('prints help for a command with --help and exits 0: every option with its description and default', async () => {
     const io = capture()
     assert.equal(await runCli(commands, ['plan', 'sealers', '--help'], io), 0)
-    assert.match(io.stdout.join('\n'), /Usage: chainops plan sealers --tolerate N/)
-    assert.match(io.stdout.join('\n'), /--tolerate <tolerate>/)
+    assert.deepEqual(io.stdout.join('\n').split('\n'), [
+      'chainops plan sealers: plan sealers',
+      '',
+      'Usage: chainops plan sealers --tolerate N',
+      '',
+      'Options:',
+      '      --tolerate N  sealers that may be down (default: 1)',
+      '      --json        print JSON',
+      '  -h, --help        show this help and exit',
+    ])
   })
 
   it('lists a group on --help and exits 0', async () => {
@@ -66,7 +83,10 @@ describe('runCli', () => {
     assert.match(io.stderr.join('\n'), /Unknown option '--nope'/)
     io = capture()
     assert.equal(await runCli(commands, ['plan', 'sealers', '--tolerate', 'bad'], io), 2)
-    assert.match(io.stderr.join('\n'), /--tolerate must be a number/)
+    assert.match(
+      io.stderr.join('\n'),
+      /^chainops plan sealers: --tolerate must be a number\n\nchainops plan sealers: plan sealers/,
+    )
     assert.equal(await runCli(commands, [], capture()), 2)
   })
 

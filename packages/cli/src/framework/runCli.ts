@@ -1,24 +1,19 @@
-import { parseArgs } from 'node:util'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { isChainopsError } from '@chainops/core'
 import { CliError } from '../errors/CliError.ts'
 import { usageError } from '../errors/usageError.ts'
-import type { Command, CommandIo } from './Command.ts'
+import type { Command, CommandInput, CommandIo, CommandOptions } from './Command.ts'
+import { formatCommandHelp } from './formatCommandHelp.ts'
+import { helpOption } from './helpOption.ts'
 
-const helpOption = { help: { type: 'boolean', short: 'h' } } as const
-
-function formatHelp(command: Command): string {
-  const lines = [`chainops ${command.path.join(' ')}: ${command.summary}`, '', `Usage: ${command.usage}`]
-  const options = Object.entries({ ...command.options, ...helpOption })
-  if (options.length) {
-    lines.push('', 'Options:')
-    for (const [name, option] of options) {
-      const short = 'short' in option && option.short ? `-${option.short}, ` : '    '
-      const value = (option.type as string) === 'string' ? ` <${name}>` : ''
-      lines.push(`  ${short}--${name}${value}`)
-    }
-  }
-  if (command.help) lines.push('', command.help)
-  return lines.join('\n')
+/** The options as parseArgs takes them: the help metadata (and any default) left out. */
+function parseArgsOptions(options: CommandOptions): NonNullable<ParseArgsConfig['options']> {
+  return Object.fromEntries(
+    Object.entries(options).map(([name, { type, short, multiple }]) => [
+      name,
+      { type, ...(short === undefined ? {} : { short }), ...(multiple === undefined ? {} : { multiple }) },
+    ]),
+  )
 }
 
 function formatGroupHelp(commands: readonly Command[], prefix: readonly string[]): string {
@@ -75,7 +70,7 @@ export async function runCli(
     return 2
   }
   if (wantsHelp) {
-    io.out(formatHelp(command))
+    io.out(formatCommandHelp(command))
     return 0
   }
   const rest = [...argv]
@@ -83,18 +78,19 @@ export async function runCli(
   try {
     const { values, positionals } = parseArgs({
       args: rest,
-      options: { ...command.options, ...helpOption },
+      options: parseArgsOptions({ ...command.options, help: helpOption }),
       allowPositionals: true,
       strict: true,
     })
-    return await command.run({ values, positionals, io })
+    // A flag parses as its own type only (parseArgs types the values by the union of all of them).
+    return await command.run({ values: values as CommandInput['values'], positionals, io })
   } catch (caught) {
     const error =
       caught instanceof Error && (caught as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
         ? usageError((caught as Error).message, { cause: caught })
         : caught
     if (error instanceof CliError && error.exitCode === 2) {
-      io.err(`chainops ${command.path.join(' ')}: ${error.shortMessage}\n\n${formatHelp(command)}`)
+      io.err(`chainops ${command.path.join(' ')}: ${error.shortMessage}\n\n${formatCommandHelp(command)}`)
       return error.exitCode
     }
     if (isChainopsError(error)) {

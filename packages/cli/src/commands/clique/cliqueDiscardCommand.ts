@@ -11,9 +11,13 @@ export const cliqueDiscardCommand: Command = {
   summary: "withdraw one sealer's pending vote about a signer (clique_discard)",
   usage: 'chainops clique discard --rpc URL|IPC --address ADDR [--json]',
   options: {
-    rpc: { type: 'string' },
-    address: { type: 'string' },
-    json: { type: 'boolean' },
+    rpc: {
+      type: 'string',
+      value: 'URL|IPC',
+      description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
+    },
+    address: { type: 'string', value: 'ADDR', description: 'the signer the pending vote is about' },
+    json: { type: 'boolean', description: 'print { address, discarded, rpc } as JSON' },
   },
   help: [
     '--rpc must reach the sealer that cast the vote (its geth.ipc socket, or a devnet sealer over HTTP). A vote',

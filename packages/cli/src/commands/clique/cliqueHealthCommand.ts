@@ -13,15 +13,23 @@ export const cliqueHealthCommand: Command = {
   summary: "each signer's last sealed block, in/out-of-turn counts and missed turns; warns before quorum is lost",
   usage: 'chainops clique health --rpc URL|IPC [--blocks N] [--signers ADDR,...] [--period S] [--json]',
   options: {
-    rpc: { type: 'string' },
-    blocks: { type: 'string' },
-    signers: { type: 'string' },
-    period: { type: 'string' },
-    json: { type: 'boolean' },
+    rpc: {
+      type: 'string',
+      value: 'URL|IPC',
+      description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
+    },
+    blocks: { type: 'string', value: 'N', description: 'how many recent blocks to read (1 to 10000)', default: '50' },
+    signers: {
+      type: 'string',
+      value: 'ADDR,...',
+      description: 'the signer set, for a node without the clique API',
+      default: 'clique_getSigners',
+    },
+    period: { type: 'string', value: 'S', description: 'the Clique period, to judge the age of the head block' },
+    json: { type: 'boolean', description: 'print the report, with atRisk, as JSON' },
   },
   help: [
-    'Reads the last --blocks blocks (default 50) and recovers each seal. The signer set comes from clique_getSigners;',
-    'against a public RPC node (no clique API) pass --signers. --period also judges the head block age.',
+    'Reads the last --blocks blocks and recovers each seal. Against a public RPC node (no clique API) pass --signers.',
     'Exit code 1 when the live signers are at or below quorum (one more failure halts the chain, or it has halted).',
   ].join('\n'),
   async run({ values, positionals, io }) {

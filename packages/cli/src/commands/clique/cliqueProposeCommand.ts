@@ -11,10 +11,14 @@ export const cliqueProposeCommand: Command = {
   summary: 'make one sealer vote to add (or with --drop, remove) a signer (clique_propose)',
   usage: 'chainops clique propose --rpc URL|IPC --address ADDR [--drop] [--json]',
   options: {
-    rpc: { type: 'string' },
-    address: { type: 'string' },
-    drop: { type: 'boolean' },
-    json: { type: 'boolean' },
+    rpc: {
+      type: 'string',
+      value: 'URL|IPC',
+      description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
+    },
+    address: { type: 'string', value: 'ADDR', description: 'the signer to vote in (or out, with --drop)' },
+    drop: { type: 'boolean', description: 'vote to remove --address instead of adding it' },
+    json: { type: 'boolean', description: 'print { address, auth, rpc } as JSON' },
   },
   help: [
     "--rpc must reach a sealer's clique API: its geth.ipc socket (sealers from `chainops geth config` serve no HTTP),",

@@ -10,7 +10,20 @@ export const cliqueSignersCommand: Command = {
   path: ['clique', 'signers'],
   summary: 'the authorised Clique signers at a block (clique_getSigners)',
   usage: 'chainops clique signers --rpc URL|IPC [--block N] [--json]',
-  options: { rpc: { type: 'string' }, block: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    rpc: {
+      type: 'string',
+      value: 'URL|IPC',
+      description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
+    },
+    block: {
+      type: 'string',
+      value: 'N',
+      description: 'the block to read the signer set at',
+      default: 'the latest block',
+    },
+    json: { type: 'boolean', description: 'print the addresses as a JSON array' },
+  },
   help: 'Needs a node that serves the clique API (a sealer over IPC, or a devnet sealer over HTTP); public RPC nodes refuse it.',
   async run({ values, positionals, io }) {
     if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)

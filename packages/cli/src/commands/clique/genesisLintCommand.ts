@@ -12,16 +12,25 @@ export const genesisLintCommand: Command = {
   summary: 'find real mistakes in a Clique genesis (decimal under 0x, sealer quorum, capacity, forks, extraData)',
   usage: 'chainops genesis lint FILE [--target-tps N] [--tolerate-failures K] [--expected-supply COINS] [--json]',
   options: {
-    'target-tps': { type: 'string' },
-    'tolerate-failures': { type: 'string' },
-    'expected-supply': { type: 'string' },
-    json: { type: 'boolean' },
+    'target-tps': {
+      type: 'string',
+      value: 'N',
+      description: 'also check that the gas limit carries N transfers a second',
+    },
+    'tolerate-failures': {
+      type: 'string',
+      value: 'K',
+      description: 'sealers that may be down without halting the chain',
+      default: '1',
+    },
+    'expected-supply': {
+      type: 'string',
+      value: 'COINS',
+      description: 'the total the alloc should hold, in coins up to 18 decimals',
+    },
+    json: { type: 'boolean', description: 'print the findings as a JSON array of { code, severity, message, path }' },
   },
-  help: [
-    'Exit code 1 when a finding has severity error, 0 otherwise (warnings and info included).',
-    '--json prints the findings as a JSON array of { code, severity, message, path }.',
-    '--tolerate-failures defaults to 1 sealer down; --expected-supply is in coins (18 decimals).',
-  ].join('\n'),
+  help: ['Exit code 1 when a finding has severity error, 0 otherwise (warnings and info included).'].join('\n'),
   async run({ values, positionals, io }) {
     const [file, ...extra] = positionals
     if (file === undefined) throw usageError('FILE is required (the genesis JSON to lint)')

@@ -12,13 +12,18 @@ export const planCapacityCommand: Command = {
   summary: 'the block gas limit that carries N transactions a second at a Clique period',
   usage: 'chainops plan capacity --tps N --period S [--gas-per-tx G] [--headroom PERCENT] [--json]',
   options: {
-    tps: { type: 'string' },
-    period: { type: 'string' },
-    'gas-per-tx': { type: 'string' },
-    headroom: { type: 'string' },
-    json: { type: 'boolean' },
+    tps: { type: 'string', value: 'N', description: 'transactions a second the chain must carry' },
+    period: { type: 'string', value: 'S', description: 'seconds between blocks' },
+    'gas-per-tx': {
+      type: 'string',
+      value: 'G',
+      description: 'gas one transaction uses',
+      default: '21000, a plain transfer',
+    },
+    headroom: { type: 'string', value: 'PERCENT', description: 'gas above the need, in percent', default: '20' },
+    json: { type: 'boolean', description: 'print the plan as JSON' },
   },
-  help: 'Defaults: 21000 gas a transaction (a plain transfer), 20% headroom. Give the sealers the same miner.gaslimit.',
+  help: 'Give the sealers the same miner.gaslimit.',
   async run({ values, positionals, io }) {
     if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
     const tps = requiredIntegerFlag(values.tps, 'tps', { min: 1 })

@@ -8,7 +8,14 @@ export const devnetDownCommand: Command = {
   path: ['devnet', 'down'],
   summary: 'stop the background stack: its runner stops every daemon by PID',
   usage: 'chainops devnet down [--state FILE]',
-  options: { state: { type: 'string' } },
+  options: {
+    state: {
+      type: 'string',
+      value: 'FILE',
+      description: 'the devnet state file',
+      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
+    },
+  },
   async run({ values, io }) {
     const path = devnetStatePath(values.state)
     const state = readDevnetState(path)

@@ -8,7 +8,15 @@ export const devnetStatusCommand: Command = {
   path: ['devnet', 'status'],
   summary: 'show whether the background stack runs, and its endpoints',
   usage: 'chainops devnet status [--state FILE] [--json]',
-  options: { state: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    state: {
+      type: 'string',
+      value: 'FILE',
+      description: 'the devnet state file',
+      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
+    },
+    json: { type: 'boolean', description: "print the state file's JSON with the status" },
+  },
   help: 'Exit code 0 when the stack is up and ready, 1 otherwise.',
   async run({ values, io }) {
     const path = devnetStatePath(values.state)

@@ -13,17 +13,28 @@ import { formatEndpoints } from '../../output/formatEndpoints.ts'
 export const devnetUpCommand: Command = {
   path: ['devnet', 'up'],
   summary: 'start the local stack (geth Clique, btcd + lnd, moto) in the background and print its endpoints',
-  usage: 'chainops devnet up [--sealers N] [--period S] [--no-lightning] [--no-moto] [--state FILE] [--json]',
+  usage:
+    'chainops devnet up [--sealers N] [--period S] [--no-lightning] [--no-moto] [--timeout-seconds S] [--state FILE] [--json]',
   options: {
-    sealers: { type: 'string' },
-    period: { type: 'string' },
-    'no-lightning': { type: 'boolean' },
-    'no-moto': { type: 'boolean' },
-    'timeout-seconds': { type: 'string' },
-    state: { type: 'string' },
-    json: { type: 'boolean' },
+    sealers: { type: 'string', value: 'N', description: 'Clique sealer nodes', default: '3' },
+    period: { type: 'string', value: 'S', description: 'seconds between blocks', default: '1' },
+    'no-lightning': { type: 'boolean', description: 'start no btcd and lnd' },
+    'no-moto': { type: 'boolean', description: 'start no moto (the local AWS)' },
+    'timeout-seconds': {
+      type: 'string',
+      value: 'S',
+      description: 'give up, and stop what started, after S seconds',
+      default: '600',
+    },
+    state: {
+      type: 'string',
+      value: 'FILE',
+      description: 'the devnet state file',
+      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
+    },
+    json: { type: 'boolean', description: "print the state file's JSON (endpoints, PIDs)" },
   },
-  help: 'The endpoints are written to the state file (default .chainops/devnet.json, or $CHAINOPS_DEVNET_STATE) for examples and scripts. Stop with `chainops devnet down`.',
+  help: 'The endpoints are written to the state file (--state) for examples and scripts. Stop with `chainops devnet down`.',
   async run({ values, io }) {
     const path = devnetStatePath(values.state)
     const existing = readDevnetState(path)

@@ -28,25 +28,63 @@ export const floatCommand: Command = {
   usage:
     'chainops float --cold-wallet 0x... [--operator 0x...] [--db FILE | --mode aws --table T] [--rpc-url URL] [--target-coins N] [--threshold-coins N] [--json]',
   options: {
-    'cold-wallet': { type: 'string' },
-    operator: { type: 'string' },
-    db: { type: 'string' },
-    mode: { type: 'string' },
-    table: { type: 'string' },
-    'aws-endpoint': { type: 'string' },
-    'aws-region': { type: 'string' },
-    'rpc-url': { type: 'string' },
-    'target-coins': { type: 'string' },
-    'threshold-coins': { type: 'string' },
-    state: { type: 'string' },
-    json: { type: 'boolean' },
+    'cold-wallet': { type: 'string', value: '0x...', description: 'the cold wallet a refill is sent from' },
+    operator: {
+      type: 'string',
+      value: '0x...',
+      description: 'the operator (minting) address',
+      default: 'the devnet faucet',
+    },
+    db: {
+      type: 'string',
+      value: 'FILE',
+      description: 'embedded: the issuance database of `chainops serve`',
+      default: '.chainops/issuance.db',
+    },
+    mode: {
+      type: 'string',
+      value: 'embedded|aws',
+      description: 'where the journal is: the --db file or the DynamoDB --table',
+      default: 'embedded',
+    },
+    table: { type: 'string', value: 'NAME', description: 'aws: the DynamoDB table', default: 'chainops' },
+    'aws-endpoint': {
+      type: 'string',
+      value: 'URL',
+      description: 'aws: the AWS endpoint',
+      default: "the devnet's moto, else AWS",
+    },
+    'aws-region': {
+      type: 'string',
+      value: 'REGION',
+      description: 'aws: the AWS region',
+      default: "the devnet's moto, else $AWS_REGION",
+    },
+    'rpc-url': { type: 'string', value: 'URL', description: "the chain's RPC", default: "the devnet's RPC node" },
+    'target-coins': {
+      type: 'string',
+      value: 'N',
+      description: 'whole coins a refill tops the operator up to',
+      default: `${MONTHLY_FLOAT_WEI / WEI_PER_COIN}, the monthly float`,
+    },
+    'threshold-coins': {
+      type: 'string',
+      value: 'N',
+      description: 'whole coins under which the float is low',
+      default: 'a quarter of --target-coins',
+    },
+    state: {
+      type: 'string',
+      value: 'FILE',
+      description: 'the devnet state file',
+      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
+    },
+    json: { type: 'boolean', description: 'print the float and the refill plan as JSON (wei as decimal strings)' },
   },
   help: `Reads the operator's balance on the chain and what the mints of the last 30 days cost (value + gas, from
-the journaled receipts), then the burn per day and the runway. Below --threshold-coins (default a quarter of
-the target) or under 7 days of runway the float is low: the command prints why and an UNSIGNED EIP-1559
-transfer from --cold-wallet topping the operator up to --target-coins (default ${MONTHLY_FLOAT_WEI / WEI_PER_COIN}, the source's
-monthly float), to sign offline. Exit 0 when the float is fine, 1 when it is low.
-Defaults come from the running devnet: the RPC node, the faucet as the operator, moto for --mode aws.`,
+the journaled receipts), then the burn per day and the runway. Below --threshold-coins or under 7 days of
+runway the float is low: the command prints why and an UNSIGNED EIP-1559 transfer from --cold-wallet topping
+the operator up to --target-coins, to sign offline. Exit 0 when the float is fine, 1 when it is low.`,
   async run({ values, io }) {
     const coldWalletText = stringFlag(values['cold-wallet'])
     if (!coldWalletText) throw usageError('--cold-wallet is required')

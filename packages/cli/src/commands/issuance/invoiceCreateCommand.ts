@@ -8,14 +8,23 @@ export const invoiceCreateCommand: Command = {
   summary: 'create a Lightning invoice that mints coins to an address once paid',
   usage: 'chainops invoice create --address 0x... --sats N [--memo TEXT] [--expiry-seconds S] [--api URL] [--json]',
   options: {
-    address: { type: 'string' },
-    sats: { type: 'string' },
-    memo: { type: 'string' },
-    'expiry-seconds': { type: 'string' },
-    api: { type: 'string' },
-    json: { type: 'boolean' },
+    address: {
+      type: 'string',
+      value: '0x...',
+      description: 'the address the coins are minted to (EIP-55 when mixed case)',
+    },
+    sats: { type: 'string', value: 'N', description: 'the amount to pay, in sats' },
+    memo: { type: 'string', value: 'TEXT', description: "the invoice's description" },
+    'expiry-seconds': { type: 'string', value: 'S', description: 'how long the invoice can be paid', default: '3600' },
+    api: {
+      type: 'string',
+      value: 'URL',
+      description: 'the invoice API of `chainops serve`',
+      default: '$CHAINOPS_API_URL, else http://127.0.0.1:8787',
+    },
+    json: { type: 'boolean', description: "print the API's answer as JSON" },
   },
-  help: 'Asks the invoice API of `chainops serve` (--api, else $CHAINOPS_API_URL, else http://127.0.0.1:8787). The address and amount are checked there (EIP-55 checksum, zero address, bounds, inbound liquidity) and refused with the API error code. Prints the payment hash and the BOLT 11 request to pay.',
+  help: 'Asks the invoice API of `chainops serve`. The address and amount are checked there (EIP-55 checksum, zero address, bounds, inbound liquidity) and refused with the API error code. Prints the payment hash and the BOLT 11 request to pay.',
   async run({ values, io }) {
     if (typeof values.address !== 'string') throw usageError('--address is required')
     if (typeof values.sats !== 'string' || !/^[1-9][0-9]*$/.test(values.sats))

@@ -24,12 +24,20 @@ export const invoiceStatusCommand: Command = {
   summary: "show an invoice's state: PENDING, PAID, MINTED (with the mint transaction), EXPIRED or CANCELED",
   usage: 'chainops invoice status <payment-hash> [--wait] [--timeout-seconds S] [--api URL] [--json]',
   options: {
-    wait: { type: 'boolean' },
-    'timeout-seconds': { type: 'string' },
-    api: { type: 'string' },
-    json: { type: 'boolean' },
+    wait: {
+      type: 'boolean',
+      description: 'poll until the invoice is MINTED, EXPIRED or CANCELED (progress on stderr)',
+    },
+    'timeout-seconds': { type: 'string', value: 'S', description: 'how long --wait waits', default: '600' },
+    api: {
+      type: 'string',
+      value: 'URL',
+      description: 'the invoice API of `chainops serve`',
+      default: '$CHAINOPS_API_URL, else http://127.0.0.1:8787',
+    },
+    json: { type: 'boolean', description: "print the API's answer as JSON" },
   },
-  help: 'With --wait, polls until the invoice is MINTED, EXPIRED or CANCELED (progress on stderr), at most --timeout-seconds (default 600). Exit 0 when the state shown is MINTED or not final, 1 when EXPIRED or CANCELED.',
+  help: 'Exit 0 when the state shown is MINTED or not final, 1 when EXPIRED or CANCELED.',
   async run({ positionals, values, io }) {
     const hash = positionals[0]
     if (!hash || positionals.length > 1) throw usageError('give exactly one payment hash')

@@ -6,54 +6,119 @@ import { openIssuanceFromFlags } from '../../issuance/openIssuanceFromFlags.ts'
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const
 
-const issuanceOptionsHelp = `Where things are (flags, else the running devnet's state file):
-  --mode embedded|aws        embedded (default): node:sqlite store + queue in --db (default .chainops/issuance.db);
-                             aws: DynamoDB --table (default chainops), SQS FIFO --queue (default chainops-mint) + DLQ,
-                             operator key from the SSM SecureString --operator-key-ssm; --aws-endpoint/--aws-region
-                             (default: the devnet's moto), --create-resources to create the table and queues
-  --lnd-socket, --lnd-cert-file, --invoice-macaroon-file, --readonly-macaroon-file
-                             lnd and the two least-privilege macaroons; on a devnet they are baked from the
-                             --lnd-node's (default operator) admin macaroon, which is used for nothing else
-  --rpc-url, --chain-id      the chain's public RPC (default: the devnet's RPC node)
-  --operator-key-file        embedded: the file holding the operator key (default: the devnet faucet key)
-  --rate WEI_PER_SAT         an exact rational, "n" or "n/d" (default 10000000000: 1 BTC -> 1 coin)
-  --min-sats, --max-sats     invoice bounds (default 100 and 10000000)`
-
 export const serveCommand: Command = {
   path: ['serve'],
   summary: 'run the invoice-to-mint service: the invoice API, the settle subscriber and the minter',
   usage: 'chainops serve [--mode embedded|aws] [--host H] [--port P] [--log-level L] [connection flags]',
   options: {
-    mode: { type: 'string' },
-    state: { type: 'string' },
-    'lnd-node': { type: 'string' },
-    'lnd-socket': { type: 'string' },
-    'lnd-cert-file': { type: 'string' },
-    'invoice-macaroon-file': { type: 'string' },
-    'readonly-macaroon-file': { type: 'string' },
-    'rpc-url': { type: 'string' },
-    'chain-id': { type: 'string' },
-    'operator-key-file': { type: 'string' },
-    'operator-key-ssm': { type: 'string' },
-    db: { type: 'string' },
-    'aws-endpoint': { type: 'string' },
-    'aws-region': { type: 'string' },
-    table: { type: 'string' },
-    queue: { type: 'string' },
-    'create-resources': { type: 'boolean' },
-    rate: { type: 'string' },
-    'min-sats': { type: 'string' },
-    'max-sats': { type: 'string' },
-    host: { type: 'string' },
-    port: { type: 'string' },
-    'log-level': { type: 'string' },
+    mode: {
+      type: 'string',
+      value: 'embedded|aws',
+      description: 'embedded: node:sqlite store and queue in --db; aws: DynamoDB, SQS FIFO and an SSM key',
+      default: 'embedded',
+    },
+    state: {
+      type: 'string',
+      value: 'FILE',
+      description: 'the devnet state file',
+      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
+    },
+    'lnd-node': {
+      type: 'string',
+      value: 'NAME',
+      description: 'the devnet lnd node that takes the payments',
+      default: 'operator',
+    },
+    'lnd-socket': {
+      type: 'string',
+      value: 'HOST:PORT',
+      description: "lnd's gRPC address",
+      default: "the devnet node's",
+    },
+    'lnd-cert-file': {
+      type: 'string',
+      value: 'FILE',
+      description: "lnd's TLS certificate",
+      default: "the devnet node's",
+    },
+    'invoice-macaroon-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'a macaroon that may only create and read invoices',
+      default: "baked from the devnet node's admin macaroon",
+    },
+    'readonly-macaroon-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'a macaroon that may only read',
+      default: "baked from the devnet node's admin macaroon",
+    },
+    'rpc-url': {
+      type: 'string',
+      value: 'URL',
+      description: "the chain's public RPC",
+      default: "the devnet's RPC node",
+    },
+    'chain-id': { type: 'string', value: 'N', description: "the chain's id", default: "the devnet's" },
+    'operator-key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: "embedded: the file holding the minter's 0x private key",
+      default: 'the devnet faucet key',
+    },
+    'operator-key-ssm': {
+      type: 'string',
+      value: 'NAME',
+      description: "aws: the SSM SecureString holding the minter's private key",
+    },
+    db: {
+      type: 'string',
+      value: 'FILE',
+      description: 'embedded: the SQLite file of the store and the queue',
+      default: '.chainops/issuance.db',
+    },
+    'aws-endpoint': {
+      type: 'string',
+      value: 'URL',
+      description: 'aws: the AWS endpoint',
+      default: "the devnet's moto, else AWS",
+    },
+    'aws-region': {
+      type: 'string',
+      value: 'REGION',
+      description: 'aws: the AWS region',
+      default: "the devnet's moto, else $AWS_REGION",
+    },
+    table: { type: 'string', value: 'NAME', description: 'aws: the DynamoDB table', default: 'chainops' },
+    queue: {
+      type: 'string',
+      value: 'NAME',
+      description: 'aws: the SQS FIFO mint queue; its dead-letter queue sits beside it',
+      default: 'chainops-mint',
+    },
+    'create-resources': { type: 'boolean', description: 'aws: create the table and the queues first' },
+    rate: {
+      type: 'string',
+      value: 'WEI_PER_SAT',
+      description: 'wei minted per sat received, an exact "n" or "n/d"',
+      default: '10000000000, 1 BTC -> 1 coin',
+    },
+    'min-sats': { type: 'string', value: 'N', description: 'the smallest invoice', default: '100' },
+    'max-sats': { type: 'string', value: 'N', description: 'the largest invoice', default: '10000000' },
+    host: { type: 'string', value: 'H', description: 'the address the invoice API listens on', default: '127.0.0.1' },
+    port: {
+      type: 'string',
+      value: 'P',
+      description: 'the port the invoice API listens on, 0 for any free port',
+      default: String(DEFAULT_INVOICE_API_PORT),
+    },
+    'log-level': { type: 'string', value: 'LEVEL', description: 'debug, info, warn or error', default: 'info' },
   },
-  help: `Serves POST /invoices {address, sats, memo?, expirySeconds?} and GET /invoices/{hash} on --host (default
-127.0.0.1) --port (default ${DEFAULT_INVOICE_API_PORT}), subscribes to lnd's settles (resuming from its persisted
-cursor, reconciling, sweeping expired invoices) and mints each paid invoice exactly once. Logs are JSON
-lines on stderr (--log-level, default info); secrets never appear in them. Stops cleanly on SIGINT or SIGTERM.
-
-${issuanceOptionsHelp}`,
+  help: `Serves POST /invoices {address, sats, memo?, expirySeconds?} and GET /invoices/{hash} on --host --port,
+subscribes to lnd's settles (resuming from its persisted cursor, reconciling, sweeping expired invoices) and
+mints each paid invoice exactly once. Logs are JSON lines on stderr; secrets never appear in them. Stops
+cleanly on SIGINT or SIGTERM. Every connection flag falls back to the running devnet's state file; on a
+devnet the two least-privilege macaroons are baked from the node's admin macaroon, used for nothing else.`,
   async run({ values, io }) {
     const level = (typeof values['log-level'] === 'string' ? values['log-level'] : 'info') as LogLevel
     if (!LEVELS.includes(level as (typeof LEVELS)[number]))

@@ -13,17 +13,29 @@ export const safeCreateCommand: Command = {
   summary: 'create an M-of-N Safe (the central reward Safe) with the given owners',
   usage: 'chainops safe create --rpc URL --key-file FILE --owners A,B,C --threshold M [--salt-nonce N] [--json]',
   options: {
-    rpc: { type: 'string' },
-    'key-file': { type: 'string' },
-    owners: { type: 'string' },
-    threshold: { type: 'string' },
-    'salt-nonce': { type: 'string' },
-    json: { type: 'boolean' },
+    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    'key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'the 0x private key that pays for the deployment (not an owner), mode 600',
+    },
+    owners: { type: 'string', value: 'A,B,C', description: 'the owner addresses (the tier-A Safe owners)' },
+    threshold: {
+      type: 'string',
+      value: 'M',
+      description: 'owner signatures a transaction needs, 1 to the owner count',
+    },
+    'salt-nonce': {
+      type: 'string',
+      value: 'N',
+      description: 'the CREATE2 salt nonce (same arguments, same Safe)',
+      default: '0',
+    },
+    json: { type: 'boolean', description: 'print { address, owners, threshold, transactionHash } as JSON' },
   },
   help: [
     'The owners are the tier-A Safe owner addresses (see `chainops treasury addresses`). The address is',
     'CREATE2 from (owners, threshold, salt nonce): the same arguments again connect to the same Safe.',
-    '--key-file pays for the deployment and is not an owner. --json prints { address, owners, threshold, transactionHash }.',
   ].join('\n'),
   async run({ values, io }) {
     const owners = requiredStringFlag(values, 'owners')

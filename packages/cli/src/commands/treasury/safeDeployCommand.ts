@@ -10,14 +10,17 @@ export const safeDeployCommand: Command = {
   path: ['safe', 'deploy'],
   summary: 'deploy the Safe v1.4.1 contracts at their canonical addresses (those already there are kept)',
   usage: 'chainops safe deploy --rpc URL --key-file FILE [--json]',
-  options: { rpc: { type: 'string' }, 'key-file': { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    'key-file': { type: 'string', value: 'FILE', description: 'the 0x private key that pays, on one line, mode 600' },
+    json: { type: 'boolean', description: 'print { contracts, deployed } as JSON' },
+  },
   help: [
     'Deploys the nine v1.4.1 contracts through the Safe singleton factory (0x914d7Fec6aaC8cd542e72Bca78B30650d45643d7)',
-    'with salt 0 and checks each code hash. --key-file holds the 0x private key that pays (one line, mode 600).',
+    'with salt 0 and checks each code hash.',
     'The factory must already be on the chain: its presigned deployment covers listed chain ids only, so on',
     'a geth Clique chain it goes into the genesis alloc (safeSingletonFactoryPredeploy from @chainops/treasury,',
     'nonce 1), on Hardhat through placeSafeSingletonFactory.',
-    '--json prints { contracts: { name: address }, deployed: [name] }.',
   ].join('\n'),
   async run({ values, io }) {
     const chain = await connectChain(values, io, true)

@@ -11,13 +11,19 @@ export const safeExecuteCommand: Command = {
   path: ['safe', 'execute'],
   summary: 'execute a Safe transaction file once it holds the threshold of owner signatures',
   usage: 'chainops safe execute TX.json [MORE.json ...] --rpc URL --key-file FILE [--json]',
-  options: { rpc: { type: 'string' }, 'key-file': { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    'key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'the 0x private key that sends execTransaction and pays its gas, mode 600',
+    },
+    json: { type: 'boolean', description: 'print { hash, safeTxHash, blockNumber, signers } as JSON' },
+  },
   help: [
-    '--key-file holds the key that sends execTransaction and pays its gas (any funded account). Several',
-    'files are copies of one transaction signed apart: their signatures are collected first. Every',
+    'Several files are copies of one transaction signed apart: their signatures are collected first. Every',
     'signature is checked against the owners and the threshold before anything is sent',
     '(SAFE_THRESHOLD_NOT_MET, SAFE_SIGNER_NOT_OWNER, SAFE_SIGNATURE_MISMATCH: exit 1).',
-    '--json prints { hash, safeTxHash, blockNumber, signers }.',
     '',
     safeFileFlowHelp,
   ].join('\n'),

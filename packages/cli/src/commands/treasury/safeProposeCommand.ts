@@ -18,16 +18,21 @@ export const safeProposeCommand: Command = {
   usage:
     'chainops safe propose --rpc URL --safe ADDR --to ADDR --value WEI [--data HEX] [--nonce N] --out TX.json [--json]',
   options: {
-    rpc: { type: 'string' },
-    safe: { type: 'string' },
-    to: { type: 'string' },
-    value: { type: 'string' },
-    data: { type: 'string' },
-    nonce: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
+    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    safe: { type: 'string', value: 'ADDR', description: 'the Safe that makes the call' },
+    to: { type: 'string', value: 'ADDR', description: 'whom the Safe calls or pays' },
+    value: { type: 'string', value: 'WEI', description: 'wei sent with the call (a decimal integer)' },
+    data: { type: 'string', value: 'HEX', description: 'the call data', default: '0x, a plain transfer' },
+    nonce: {
+      type: 'string',
+      value: 'N',
+      description: "the Safe transaction's nonce",
+      default: "the Safe's current nonce",
+    },
+    out: { type: 'string', value: 'TX.json', description: 'where the unsigned transaction goes (never overwritten)' },
+    json: { type: 'boolean', description: 'print the transaction file as JSON' },
   },
-  help: `--value is in wei (a decimal integer). --nonce defaults to the Safe's current nonce. TX.json is never overwritten.\n\n${safeFileFlowHelp}`,
+  help: safeFileFlowHelp,
   async run({ values, io }) {
     const safeAddress = addressArgument(requiredStringFlag(values, 'safe'), '--safe')
     const to = addressArgument(requiredStringFlag(values, 'to'), '--to')

@@ -17,15 +17,34 @@ export const safeSignCommand: Command = {
   usage:
     'chainops safe sign TX.json --rpc URL (--key-file FILE | --trezor-double-mnemonic-file FILE --tier T --path P [--passphrases-file FILE] [--layout FILE]) [--out FILE] [--json]',
   options: {
-    rpc: { type: 'string' },
-    'key-file': { type: 'string' },
-    'trezor-double-mnemonic-file': { type: 'string' },
-    tier: { type: 'string' },
-    path: { type: 'string' },
-    'passphrases-file': { type: 'string' },
-    layout: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
+    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    'key-file': { type: 'string', value: 'FILE', description: 'sign with this 0x private key, mode 600' },
+    'trezor-double-mnemonic-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'sign on the Trezor double holding this BIP-39 mnemonic, mode 600',
+    },
+    tier: { type: 'string', value: 'T', description: "with the Trezor double: the signing owner's tier" },
+    path: { type: 'string', value: 'P', description: "with the Trezor double: the signing owner's BIP-44 path" },
+    'passphrases-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'JSON from tier name to passphrase, mode 600',
+      default: 'the empty passphrase for every tier',
+    },
+    layout: {
+      type: 'string',
+      value: 'FILE',
+      description: 'a layout JSON; fields left out take the source layout',
+      default: 'the source layout',
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'write the signed file here instead',
+      default: 'TX.json itself',
+    },
+    json: { type: 'boolean', description: 'print the signed transaction file as JSON' },
   },
   help: [
     'The owner signs the EIP-712 SafeTx, either with a software key (--key-file: a 0x private key) or',

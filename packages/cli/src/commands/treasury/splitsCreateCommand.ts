@@ -14,19 +14,26 @@ export const splitsCreateCommand: Command = {
   usage:
     'chainops splits create --rpc URL --key-file FILE --factory ADDR --owner ADDR --recipients ADDR=PPM,... [--distribution-incentive PPM] [--json]',
   options: {
-    rpc: { type: 'string' },
-    'key-file': { type: 'string' },
-    factory: { type: 'string' },
-    owner: { type: 'string' },
-    recipients: { type: 'string' },
-    'distribution-incentive': { type: 'string' },
-    json: { type: 'boolean' },
+    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    'key-file': { type: 'string', value: 'FILE', description: 'the 0x private key that pays, on one line, mode 600' },
+    factory: { type: 'string', value: 'ADDR', description: 'the SplitsV2 PushSplitFactory' },
+    owner: { type: 'string', value: 'ADDR', description: "the split's controller (the reward Safe)" },
+    recipients: {
+      type: 'string',
+      value: 'ADDR=PPM,...',
+      description: 'shares in parts per million summing to 1000000, in order',
+    },
+    'distribution-incentive': {
+      type: 'string',
+      value: 'PPM',
+      description: 'ppm of each distribution paid to whoever distributes (at most 65535)',
+      default: '0',
+    },
+    json: { type: 'boolean', description: 'print { address, hash, recipients } as JSON' },
   },
   help: [
-    '--factory: the SplitsV2 PushSplitFactory (on a local chain, the PushSplitFactoryDouble). --owner: the',
-    "split's controller, the reward Safe, so updates need its owners' signatures. --recipients: shares in",
-    'parts per million summing to 1000000, in order. --distribution-incentive: ppm of each distribution paid',
-    'to whoever distributes (default 0, at most 65535). --key-file pays. --json prints { address, hash, recipients }.',
+    'On a local chain --factory is the PushSplitFactoryDouble. With the reward Safe as --owner, updates need',
+    "its owners' signatures. The order of --recipients is part of the split's hash.",
   ].join('\n'),
   async run({ values, io }) {
     const factory = addressArgument(requiredStringFlag(values, 'factory'), '--factory')

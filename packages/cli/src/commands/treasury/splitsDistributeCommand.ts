@@ -16,18 +16,25 @@ export const splitsDistributeCommand: Command = {
   summary: "pay a split's balance of ETH or an ERC-20 out to its recipients",
   usage: 'chainops splits distribute --rpc URL --key-file FILE --split ADDR [--token ADDR] [--from-block N] [--json]',
   options: {
-    rpc: { type: 'string' },
-    'key-file': { type: 'string' },
-    split: { type: 'string' },
-    token: { type: 'string' },
-    'from-block': { type: 'string' },
-    json: { type: 'boolean' },
+    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    'key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'any funded 0x private key, which earns the distribution incentive; mode 600',
+    },
+    split: { type: 'string', value: 'ADDR', description: 'the split to distribute' },
+    token: { type: 'string', value: 'ADDR', description: 'the ERC-20 to distribute', default: 'ETH' },
+    'from-block': {
+      type: 'string',
+      value: 'N',
+      description: "where the scan for the split's SplitUpdated events starts",
+      default: '0',
+    },
+    json: { type: 'boolean', description: 'print { hash, token, amount } as JSON (amount in wei or token units)' },
   },
   help: [
-    'Distribute is permissionless: --key-file is any funded account, and it receives the distribution',
-    'incentive if the split has one. --token: an ERC-20 (default ETH). The recipients are read from the',
-    "split's last SplitUpdated event (scanned from --from-block, default 0) and checked against its hash.",
-    '--json prints { hash, token, amount } with the amount in wei (token units) as a decimal string.',
+    "Distribute is permissionless. The recipients are read from the split's last SplitUpdated event (scanned",
+    'from --from-block) and checked against its hash.',
   ].join('\n'),
   async run({ values, io }) {
     const split = addressArgument(requiredStringFlag(values, 'split'), '--split')

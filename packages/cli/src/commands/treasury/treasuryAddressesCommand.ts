@@ -11,19 +11,27 @@ export const treasuryAddressesCommand: Command = {
   usage:
     'chainops treasury addresses (--mnemonic-file FILE | --slip39-share-file FILE) [--passphrases-file FILE] [--layout FILE] [--json]',
   options: {
-    'mnemonic-file': { type: 'string' },
-    'slip39-share-file': { type: 'string' },
-    'passphrases-file': { type: 'string' },
-    layout: { type: 'string' },
-    json: { type: 'boolean' },
+    'mnemonic-file': { type: 'string', value: 'FILE', description: 'the BIP-39 words, mode 600' },
+    'slip39-share-file': { type: 'string', value: 'FILE', description: 'SLIP-39 shares, one a line, mode 600' },
+    'passphrases-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'JSON from tier name to passphrase, mode 600',
+      default: 'the empty passphrase for every tier',
+    },
+    layout: {
+      type: 'string',
+      value: 'FILE',
+      description: 'a layout JSON; fields left out take the source layout',
+      default: 'the source layout',
+    },
+    json: { type: 'boolean', description: 'print [{ tier, role, path, address }] as JSON' },
   },
   help: [
-    '--mnemonic-file: the BIP-39 words. --slip39-share-file: SLIP-39 shares, one per line (the single',
-    '20-word share, or enough member shares of enough groups).',
-    '--passphrases-file: JSON from tier name to passphrase, e.g. {"MasterAdminVault": "..."}; a tier',
-    'left out uses the empty passphrase (the standard wallet), as the Trezor does.',
-    'Secret files should be mode 600 (a warning otherwise). No word, share or passphrase is ever printed.',
-    '--json prints [{ tier, role, path, address }] with EIP-55 addresses.',
+    'Give exactly one of --mnemonic-file and --slip39-share-file (the single 20-word share, or enough member',
+    'shares of enough groups). --passphrases-file is e.g. {"MasterAdminVault": "..."}; a tier left out uses the',
+    'empty passphrase (the standard wallet), as the Trezor does. Secret files should be mode 600 (a warning',
+    'otherwise). No word, share or passphrase is ever printed.',
   ].join('\n'),
   async run({ values, io }) {
     const layout = readLayoutOption(values.layout)

@@ -6,12 +6,19 @@ export const treasuryLayoutCommand: Command = {
   path: ['treasury', 'layout'],
   summary: 'print the treasury layout: every tier and role with its BIP-44 path',
   usage: 'chainops treasury layout [--layout FILE] [--json]',
-  options: { layout: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    layout: {
+      type: 'string',
+      value: 'FILE',
+      description: 'a layout JSON; fields left out take the source layout',
+      default: 'the source layout',
+    },
+    json: { type: 'boolean', description: 'print the resolved layout as JSON' },
+  },
   help: [
-    'Without --layout, the source layout: A MasterAdminVault (Safe owners, splits controller),',
-    'B ProtocolOperations, C DVTNodeKeys, D TeamFunds, E.. PersonalPayoutK. A layout file is JSON;',
-    'missing fields take those defaults, e.g. {"MasterAdminVault": {"safeOwners": 5}}.',
-    '--json prints { coinType, tiers: [{ name, letter, roles: [{ tier, role, path, account, change, index }] }] }.',
+    'The source layout: A MasterAdminVault (Safe owners, splits controller), B ProtocolOperations,',
+    'C DVTNodeKeys, D TeamFunds, E.. PersonalPayoutK. A --layout file such as {"MasterAdminVault": {"safeOwners": 5}}',
+    'changes what it names. --json prints { coinType, tiers: [{ name, letter, roles: [{ tier, role, path, ... }] }] }.',
   ].join('\n'),
   async run({ values, io }) {
     const layout = readLayoutOption(values.layout)
