@@ -20,6 +20,7 @@ import { openAwsIssuanceResources } from '../src/aws/openAwsIssuanceResources.ts
 import { createInvoiceApiHandler } from '../src/lambda/createInvoiceApiHandler.ts'
 import { type Issuance, type IssuanceMode, startIssuance } from '../src/service/startIssuance.ts'
 import { apiGatewayEvent } from './support/apiGatewayEvent.ts'
+import { lndPaymentRefusal } from './support/lndPaymentRefusal.ts'
 import { overpay } from './support/overpay.ts'
 import { type IssuanceDevnet, startIssuanceDevnet } from './support/startIssuanceDevnet.ts'
 
@@ -237,9 +238,15 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
         const expiring = await create(expiringTo, 1_100, { expirySeconds: 2 })
         const cancelled = await create(cancelledTo, 1_200)
         await cancelHodlInvoice({ lnd: invoiceLnd, id: cancelled.paymentHash })
-        await assert.rejects(pay({ lnd: alice(), request: cancelled.request }))
+        await assert.rejects(
+          pay({ lnd: alice(), request: cancelled.request }),
+          (error) => lndPaymentRefusal(error) === 'rejected',
+        )
         await sleep(3000)
-        await assert.rejects(pay({ lnd: alice(), request: expiring.request }))
+        await assert.rejects(
+          pay({ lnd: alice(), request: expiring.request }),
+          (error) => lndPaymentRefusal(error) === 'expired',
+        )
         await eventually('EXPIRED and CANCELED', async () =>
           (await statusOf(expiring.paymentHash)).state === 'EXPIRED' &&
           (await statusOf(cancelled.paymentHash)).state === 'CANCELED'

@@ -31,6 +31,7 @@ import { reconcileSettled } from '../src/settle/reconcileSettled.ts'
 import type { SettleEvent } from '../src/settle/SettleEvent.ts'
 import { startSettleSubscriber } from '../src/settle/startSettleSubscriber.ts'
 import { sweepUnpaidInvoices } from '../src/settle/sweepUnpaidInvoices.ts'
+import { lndPaymentRefusal } from './support/lndPaymentRefusal.ts'
 
 const SENDER = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'
 const RECIPIENT = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359'
@@ -319,7 +320,10 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
     await cancelHodlInvoice({ lnd: invoiceLnd, id: cancelled.paymentHash })
     await sleep(3_000)
     // Paying the expired invoice now fails at bob: it can never be minted.
-    await assert.rejects(pay({ lnd: alice(), request: expiring.request }))
+    await assert.rejects(
+      pay({ lnd: alice(), request: expiring.request }),
+      (error) => lndPaymentRefusal(error) === 'expired',
+    )
     const counts = await sweepUnpaidInvoices({ lnd: readLnd, store, queue, sender: SENDER, onEvent })
     assert.deepEqual(counts, { expired: 1, canceled: 1, paid: 0, pending: 1 })
     assert.equal((await record(store, expiring.paymentHash))?.state, 'EXPIRED')

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { Hex } from 'viem'
+import { LightningError } from '../../errors/LightningError.ts'
 import type { MinterProcessConfig } from './runMinterProcess.ts'
 
 export type MinterProcessEvent = { event: string; [field: string]: unknown }
@@ -71,7 +72,13 @@ export function spawnMinterProcess(
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           listeners.delete(listener)
-          reject(new Error(`minter process: timed out waiting for an event; stderr tail:\n${errors.slice(-3000)}`))
+          reject(
+            new LightningError({
+              code: 'MINT_TIMEOUT',
+              shortMessage: `minter process: no awaited event within ${timeoutMs} ms`,
+              details: `stderr tail:\n${errors.slice(-3000)}`,
+            }),
+          )
         }, timeoutMs)
         const listener = (event: MinterProcessEvent) => {
           if (!predicate(event)) return
@@ -84,7 +91,13 @@ export function spawnMinterProcess(
           if (!listeners.has(listener)) return
           clearTimeout(timer)
           listeners.delete(listener)
-          reject(new Error(`minter process exited (${code}) before the event; stderr tail:\n${errors.slice(-3000)}`))
+          reject(
+            new LightningError({
+              code: 'MINT_STOPPED',
+              shortMessage: `minter process exited (${code}) before the awaited event`,
+              details: `stderr tail:\n${errors.slice(-3000)}`,
+            }),
+          )
         })
       })
     },
