@@ -32,7 +32,7 @@ function formatGroupHelp(commands: readonly Command[], prefix: readonly string[]
   ].join('\n')
 }
 
-export const defaultIo: CommandIo = {
+const defaultIo: CommandIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   progress: (text) => process.stderr.write(`${text}\n`),
