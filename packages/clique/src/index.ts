@@ -1,5 +1,7 @@
-export type { BlockParameter } from './actions/blockParameter.ts'
-export { type CliqueHeader, cliqueSealHash } from './actions/cliqueSealHash.ts'
+// The public API of @chainops/clique. Internals (hex readers, the trie, seal hashing, extraData
+// byte sizes, genesis constants, ratio formatting, the quorum rule) stay inside the package.
+
+export type { CliqueHeader } from './actions/cliqueSealHash.ts'
 export { type DiscardParameters, discard } from './actions/discard.ts'
 export { type GetSignersParameters, getSigners } from './actions/getSigners.ts'
 export { type CliqueSnapshot, type GetSnapshotParameters, getSnapshot } from './actions/getSnapshot.ts'
@@ -22,8 +24,7 @@ export {
   PUBLIC_RPC_MODULES,
   type TxPoolLimits,
 } from './config/gethConfig.ts'
-export { CliqueError, type CliqueErrorCode, type CliqueErrorParameters } from './errors/CliqueError.ts'
-export { EXTRA_SEAL_BYTES, EXTRA_VANITY_BYTES, SIGNER_BYTES } from './extraData/constants.ts'
+export { CliqueError, type CliqueErrorCode } from './errors/CliqueError.ts'
 export {
   type DecodeExtraDataErrorType,
   type DecodeExtraDataOptions,
@@ -46,23 +47,22 @@ export {
   type UnsupportedForkName,
 } from './genesis/forks.ts'
 export type { Genesis, GenesisAccount, GenesisConfig } from './genesis/Genesis.ts'
-export {
-  EMPTY_UNCLE_HASH,
-  type GenesisHashReturnType,
-  genesisHash,
-  INITIAL_BASE_FEE,
-} from './genesis/genesisHash.ts'
-export { EMPTY_CODE_HASH, genesisStateRoot } from './genesis/genesisStateRoot.ts'
-export { GENESIS_DEFAULT_GAS_LIMIT, type ParseGenesisErrorType, parseGenesis } from './genesis/parseGenesis.ts'
+export { type GenesisHashReturnType, genesisHash } from './genesis/genesisHash.ts'
+export { type ParseGenesisErrorType, parseGenesis } from './genesis/parseGenesis.ts'
 export { deterministicDeploymentProxy } from './genesis/predeploys/deterministicDeploymentProxy.ts'
 export type { Predeploy } from './genesis/predeploys/Predeploy.ts'
 export { type GenesisJson, toGenesisJson } from './genesis/toGenesisJson.ts'
-export { type ParseHexBytesOptions, parseHexBytes } from './hex/parseHexBytes.ts'
-export { type ParseQuantityErrorType, type ParseQuantityOptions, parseQuantity } from './hex/parseQuantity.ts'
-export { parseStorageWord } from './hex/parseStorageWord.ts'
+export {
+  type DetectForkStallErrorType,
+  type DetectForkStallParameters,
+  type DetectForkStallReturnType,
+  detectForkStall,
+  type SealerHead,
+} from './health/detectForkStall.ts'
+export type { ForkStall, ForkStallBlock } from './health/ForkStall.ts'
 export type { LintCode, LintFinding } from './lint/LintFinding.ts'
 export { type LintGenesisOptions, lintGenesis } from './lint/lintGenesis.ts'
-export { cliqueQuorum } from './planners/cliqueQuorum.ts'
+
 export { type PlanCapacityParameters, type PlanCapacityReturnType, planCapacity } from './planners/planCapacity.ts'
 export { type PlanSealersParameters, type PlanSealersReturnType, planSealers } from './planners/planSealers.ts'
 export {
@@ -71,6 +71,5 @@ export {
   planSupply,
   type SupplyFinding,
 } from './planners/planSupply.ts'
-export { EMPTY_TRIE_ROOT, type TrieEntry, trieRoot } from './trie/trieRoot.ts'
+
 export { formatCoins } from './units/formatCoins.ts'
-export { formatRatio } from './units/formatRatio.ts'

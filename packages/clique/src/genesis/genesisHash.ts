@@ -6,7 +6,7 @@ import type { Genesis } from './Genesis.ts'
 import { genesisStateRoot } from './genesisStateRoot.ts'
 
 /** keccak256(rlp([])): the uncle hash of a block without uncles. */
-export const EMPTY_UNCLE_HASH: Hex = '0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347'
+const EMPTY_UNCLE_HASH: Hex = '0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347'
 /** params.InitialBaseFee: the London genesis base fee when the file gives none. */
 export const INITIAL_BASE_FEE = 1_000_000_000n
 

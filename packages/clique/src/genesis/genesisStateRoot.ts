@@ -3,7 +3,7 @@ import { EMPTY_TRIE_ROOT, trieRoot } from '../trie/trieRoot.ts'
 import type { GenesisAccount } from './Genesis.ts'
 
 /** keccak256 of empty code. */
-export const EMPTY_CODE_HASH: Hex = '0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470'
+const EMPTY_CODE_HASH: Hex = '0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470'
 
 /** A quantity as RLP wants it: big-endian bytes without leading zeros, zero as the empty string. */
 function minimalBytes(value: bigint): Hex {

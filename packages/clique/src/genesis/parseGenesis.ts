@@ -10,7 +10,7 @@ import type { Genesis, GenesisAccount, GenesisConfig } from './Genesis.ts'
 export type ParseGenesisErrorType = CliqueError
 
 /** geth's gas limit for a genesis whose gasLimit is 0 (params.GenesisGasLimit). */
-export const GENESIS_DEFAULT_GAS_LIMIT = 4_712_388n
+const GENESIS_DEFAULT_GAS_LIMIT = 4_712_388n
 
 const ZERO_HASH: Hex = `0x${'00'.repeat(32)}`
 

@@ -5,8 +5,6 @@ export type ParseQuantityOptions = {
   bits?: 64 | 256
 }
 
-export type ParseQuantityErrorType = CliqueError
-
 const HEX = /^0[xX]([0-9a-fA-F]+)$/
 const DECIMAL = /^(0|[1-9][0-9]*)$/
 

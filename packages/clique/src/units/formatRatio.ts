@@ -1,7 +1,5 @@
 import { CliqueError } from '../errors/CliqueError.ts'
 
-export type FormatRatioErrorType = CliqueError
-
 /**
  * `numerator / denominator` as a decimal string rounded half-up to `decimals` places, exactly
  * (bigint arithmetic): formatRatio(4_700_000n, 105_000n, 2) -> `44.76`. A zero denominator or a
