@@ -3,12 +3,10 @@ import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { inspect } from 'node:util'
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs'
+import { type CoreErrorCode, createLogger, isChainopsError } from '@chainops/core'
+import { SqsQueue, type SqsQueueParameters } from '@chainops/core/aws'
+import { queueContract } from '@chainops/core/testing'
 import { type MotoServer, startMoto } from '@chainops/devnet'
-import { SqsQueue, type SqsQueueParameters } from '../src/aws/sqs/SqsQueue.ts'
-import { isChainopsError } from '../src/errors/ChainopsError.ts'
-import type { CoreErrorCode } from '../src/errors/CoreErrorCode.ts'
-import { createLogger } from '../src/logger/createLogger.ts'
-import { queueContract } from '../src/testing/queueContract.ts'
 
 function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)

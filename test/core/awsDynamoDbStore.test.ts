@@ -8,12 +8,10 @@ import {
   DynamoDBClient,
   GetItemCommand,
 } from '@aws-sdk/client-dynamodb'
+import { type CoreErrorCode, createLogger, isChainopsError } from '@chainops/core'
+import { DynamoDbStore } from '@chainops/core/aws'
+import { storeContract } from '@chainops/core/testing'
 import { type MotoServer, startMoto } from '@chainops/devnet'
-import { DynamoDbStore } from '../src/aws/dynamoDb/DynamoDbStore.ts'
-import { isChainopsError } from '../src/errors/ChainopsError.ts'
-import type { CoreErrorCode } from '../src/errors/CoreErrorCode.ts'
-import { createLogger } from '../src/logger/createLogger.ts'
-import { storeContract } from '../src/testing/storeContract.ts'
 
 function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict'
 import { inspect } from 'node:util'
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
+import { type CoreErrorCode, createLogger, isChainopsError, isSecret } from '@chainops/core'
+import { ssmSecretSource } from '@chainops/core/aws'
 import { type MotoServer, startMoto } from '@chainops/devnet'
-import { ssmSecretSource } from '../src/aws/ssm/ssmSecretSource.ts'
-import { isChainopsError } from '../src/errors/ChainopsError.ts'
-import type { CoreErrorCode } from '../src/errors/CoreErrorCode.ts'
-import { createLogger } from '../src/logger/createLogger.ts'
-import { isSecret } from '../src/secrets/isSecret.ts'
 
 function failsWith(code: CoreErrorCode, details?: string) {
   return (error: unknown) => isChainopsError(error, code) && (details === undefined || error.details === details)
