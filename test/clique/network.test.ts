@@ -68,7 +68,8 @@ describe('Clique on real geth v1.13.15 @integration', function () {
      * within each other's propagation delay, each keeps its own equal-difficulty block (geth
      * preserves local blocks on a tie) and has "signed recently" on its fork: Clique then stalls
      * until a third signer returns. That is a liveness limit of Clique itself, not what this test is
-     * about; an operator breaks such a stall by bringing a third signer back.
+     * about; an operator breaks such a stall by bringing a third signer back. sealerHealth, given
+     * the sealers' own clients, reports it as CLIQUE_FORK_STALL (forkStall.test.ts reproduces it).
      */
     async function stopAtSafeMoment(client: PublicClient, index: number): Promise<void> {
       const sorted = addresses.slice(0, 3).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1))
