@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { daemonBinary, freePort, type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
+import { pollUntil } from '@chainops/testkit'
 import { getAddress } from 'viem'
 import { commands } from '../src/commands/index.ts'
 import type { CommandIo } from '../src/framework/Command.ts'
@@ -556,15 +556,6 @@ describe('chainops clique signers | health | propose against a real single-seale
     return ((await response.json()) as { result: T }).result
   }
 
-  async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs
-    while (Date.now() < deadline) {
-      if (await check()) return
-      await sleep(250)
-    }
-    assert.fail(`timed out waiting for ${what}`)
-  }
-
   before(async () => {
     net = await startGethClique({ sealers: 1, period: 1, label: 'cli-clique' })
     const node = net.sealers[0]
@@ -572,7 +563,10 @@ describe('chainops clique signers | health | propose against a real single-seale
     sealerUrl = node.rpcUrl
     sealer = node.address
     ipcPath = join(node.datadir, 'geth.ipc')
-    await waitFor('block 5', async () => BigInt(await rpc<string>(sealerUrl, 'eth_blockNumber')) >= 5n)
+    await pollUntil({
+      description: 'block 5',
+      condition: async () => BigInt(await rpc<string>(sealerUrl, 'eth_blockNumber')) >= 5n,
+    })
   })
   after(async () => {
     await net?.stop()
@@ -641,9 +635,10 @@ describe('chainops clique signers | health | propose against a real single-seale
     assert.equal(add.code, 0, add.stderr)
     assert.match(add.stdout, new RegExp(`voted to add ${candidate} on ${sealerUrl}`))
 
-    await waitFor('the candidate among the signers', async () =>
-      (await cli(['clique', 'signers', '--rpc', sealerUrl])).stdout.includes(candidate),
-    )
+    await pollUntil({
+      description: 'the candidate among the signers',
+      condition: async () => (await cli(['clique', 'signers', '--rpc', sealerUrl])).stdout.includes(candidate),
+    })
     const signers = JSON.parse((await cli(['clique', 'signers', '--rpc', sealerUrl, '--json'])).stdout)
     assert.deepEqual(
       signers,

@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
-import { safeSingletonFactoryPredeploy, safeV141Contracts } from '@chainops/treasury'
+import { type SafeDevnet, startSafeDevnet } from '@chainops/testkit'
+import { safeV141Contracts } from '@chainops/treasury'
 import hre from 'hardhat'
-import { createPublicClient, createWalletClient, defineChain, type Hex, http, keccak256, parseEther } from 'viem'
+import { type Hex, keccak256, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
 // BIP-39 vector english[1] of trezor/python-mnemonic vectors.json (../shared/vectors/bip39/vectors.json
@@ -37,15 +37,8 @@ function chainops(args: string[]): Promise<{ code: number; stdout: string; stder
   })
 }
 
-const chain = defineChain({
-  id: 2789,
-  name: 'chainops clique devnet',
-  nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-  rpcUrls: { default: { http: [] } },
-})
-
 describe('chainops safe and splits on a real geth v1.13.15 Clique devnet @integration', () => {
-  let network: GethCliqueNetwork | undefined
+  let devnet: SafeDevnet | undefined
   let dir: string
   let safeAddress: `0x${string}` | undefined
 
@@ -53,27 +46,15 @@ describe('chainops safe and splits on a real geth v1.13.15 Clique devnet @integr
     dir = mkdtempSync(join(tmpdir(), 'chainops-cli-safe-'))
   })
   after(async () => {
-    await network?.stop()
+    await devnet?.stop()
     rmSync(dir, { recursive: true, force: true })
   })
 
   it('deploy -> create 2-of-3 -> propose -> sign (Trezor double, then a key) -> execute pays the recipient to the wei; one signature exits 1', async function () {
     this.timeout(300_000)
-    const factory = await safeSingletonFactoryPredeploy()
     // The singleton factory's presigned deployment does not cover chain 2789: it is a genesis predeploy.
-    network = await startGethClique({
-      sealers: 1,
-      period: 1,
-      predeploys: [factory],
-      sealerKeys: [sealerKey],
-      faucetKey,
-      label: 'cli-safe',
-    })
-    const rpc = network.rpc?.rpcUrl
-    assert.ok(rpc)
-    const transport = http(rpc)
-    const publicClient = createPublicClient({ chain, transport })
-    const wallet = createWalletClient({ chain, transport, account: privateKeyToAccount(faucetKey) })
+    devnet = await startSafeDevnet({ sealerKeys: [sealerKey], faucetKey, label: 'cli-safe' })
+    const { rpcUrl: rpc, publicClient, walletClient: wallet } = devnet
 
     const secret = (name: string, content: string) => {
       const path = join(dir, name)
@@ -209,11 +190,8 @@ describe('chainops safe and splits on a real geth v1.13.15 Clique devnet @integr
 
   it('splits create (controller: the Safe) and distribute pay the team pool and two payouts to the wei', async function () {
     this.timeout(120_000)
-    const rpc = network?.rpc?.rpcUrl
-    assert.ok(rpc)
-    const transport = http(rpc)
-    const publicClient = createPublicClient({ chain, transport })
-    const wallet = createWalletClient({ chain, transport, account: privateKeyToAccount(faucetKey) })
+    assert.ok(devnet)
+    const { rpcUrl: rpc, publicClient, walletClient: wallet } = devnet
     const faucetFile = join(dir, 'faucet.key')
     const artifact = await hre.artifacts.readArtifact('PushSplitFactoryDouble')
     const factory = (

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
+import { type SafeDevnet, startSafeDevnet } from '@chainops/testkit'
 import hre from 'hardhat'
-import { createPublicClient, createWalletClient, defineChain, type Hex, http, keccak256, parseEther } from 'viem'
+import { type Hex, keccak256, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { routeRewards } from '../src/routing/routeRewards.ts'
 import { createRewardSafe } from '../src/safe/createRewardSafe.ts'
@@ -21,38 +21,19 @@ const teamPool = privateKeyToAccount(key('team-pool')).address
 const payout1 = privateKeyToAccount(key('payout-1')).address
 const payout2 = privateKeyToAccount(key('payout-2')).address
 
-const chain = defineChain({
-  id: 2789,
-  name: 'chainops clique devnet',
-  nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-  rpcUrls: { default: { http: [] } },
-})
-
 describe('Safe deploy and reward routing on a real geth v1.13.15 Clique devnet @integration', () => {
-  let network: GethCliqueNetwork | undefined
+  let devnet: SafeDevnet | undefined
 
   after(async () => {
-    await network?.stop()
+    await devnet?.stop()
   })
 
   it('predeploys the factory in the genesis, deploys Safe v1.4.1 at canonical addresses and routes ETH 2-of-3 to the wei', async function () {
     this.timeout(180_000)
     const factory = await safeSingletonFactoryPredeploy()
-    network = await startGethClique({
-      sealers: 1,
-      period: 1,
-      predeploys: [factory],
-      sealerKeys: [sealerKey],
-      faucetKey,
-      label: 'treasury',
-    })
-    const rpcUrl = network.rpc?.rpcUrl
-    assert.ok(rpcUrl)
-
-    const transport = http(rpcUrl)
-    const publicClient = createPublicClient({ chain, transport })
-    const faucet = privateKeyToAccount(faucetKey)
-    const walletClient = createWalletClient({ chain, transport, account: faucet })
+    devnet = await startSafeDevnet({ sealerKeys: [sealerKey], faucetKey, label: 'treasury' })
+    const { network, rpcUrl, publicClient, walletClient } = devnet
+    // The kit reads the factory from the package on its own: it must be the code this package checked.
     assert.equal(await publicClient.getCode({ address: factory.address }), factory.code)
 
     const { contracts, deployed } = await deploySafeContracts({ publicClient, walletClient })
