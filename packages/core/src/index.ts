@@ -1,11 +1,7 @@
-export {
-  ChainopsError,
-  type ChainopsErrorCode,
-  type ChainopsErrorCodes,
-  type ChainopsErrorParameters,
-  isChainopsError,
-} from './errors/ChainopsError.ts'
+export { ChainopsError, type ChainopsErrorParameters } from './errors/ChainopsError.ts'
+export type { ChainopsErrorCode, ChainopsErrorCodes } from './errors/ChainopsErrorCodes.ts'
 export type { CoreErrorCode } from './errors/CoreErrorCode.ts'
+export { isChainopsError } from './errors/isChainopsError.ts'
 export {
   type CreateLoggerParameters,
   createLogger,

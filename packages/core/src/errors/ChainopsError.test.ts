@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import { ChainopsError, isChainopsError } from './ChainopsError.ts'
+import { ChainopsError } from './ChainopsError.ts'
+import { isChainopsError } from './isChainopsError.ts'
 
 describe('ChainopsError', () => {
   it('carries a stable code, short message, details and cause in its message', () => {

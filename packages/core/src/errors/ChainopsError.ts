@@ -1,25 +1,3 @@
-import type { CoreErrorCode } from './CoreErrorCode.ts'
-
-/**
- * The registry of every package's error codes. Each package adds its own union by declaration
- * merging, so that `isChainopsError(error, 'MINT_NONCE_GAP')` is checked by the compiler against
- * the codes of the packages a program imports:
- *
- * ```ts
- * declare module '@chainops/core' {
- *   interface ChainopsErrorCodes {
- *     lightning: LightningErrorCode
- *   }
- * }
- * ```
- */
-export interface ChainopsErrorCodes {
-  core: CoreErrorCode
-}
-
-/** Every error code known to the program: the union of the registered packages' codes. */
-export type ChainopsErrorCode = ChainopsErrorCodes[keyof ChainopsErrorCodes]
-
 /** Parameters every chainops error is built from. `code` is stable: callers switch on it. */
 export type ChainopsErrorParameters<TCode extends string = string> = {
   /** Stable, SCREAMING_SNAKE code prefixed by its package's concept, such as `GENESIS_EXTRA_DATA_LENGTH`. */
@@ -78,17 +56,4 @@ export class ChainopsError<TCode extends string = string> extends Error {
   toJSON(): { name: string; code: TCode; shortMessage: string; details: string | undefined } {
     return { name: this.name, code: this.code, shortMessage: this.shortMessage, details: this.details }
   }
-}
-
-/**
- * True when `error` is a ChainopsError, optionally with the given code. The code is checked by the
- * compiler against {@link ChainopsErrorCodes}: a misspelt or unknown code does not compile.
- */
-export function isChainopsError(error: unknown): error is ChainopsError
-export function isChainopsError<TCode extends ChainopsErrorCode>(
-  error: unknown,
-  code: TCode | undefined,
-): error is ChainopsError<TCode>
-export function isChainopsError(error: unknown, code?: string): boolean {
-  return error instanceof ChainopsError && (code === undefined || error.code === code)
 }

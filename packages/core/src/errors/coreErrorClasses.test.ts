@@ -7,8 +7,9 @@ import { SecretError } from '../secrets/SecretError.ts'
 import { StoreError } from '../store/StoreError.ts'
 import { RationalError } from '../units/RationalError.ts'
 import { UnitsError } from '../units/UnitsError.ts'
-import { ChainopsError, isChainopsError } from './ChainopsError.ts'
+import { ChainopsError } from './ChainopsError.ts'
 import type { CoreErrorCode } from './CoreErrorCode.ts'
+import { isChainopsError } from './isChainopsError.ts'
 
 type Row = {
   name: string

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { english, generateMnemonic } from 'viem/accounts'
-import { ChainopsError, isChainopsError } from '../errors/ChainopsError.ts'
+import { ChainopsError } from '../errors/ChainopsError.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import { Secret } from '../secrets/Secret.ts'
 import { createLogger } from './createLogger.ts'
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import * as v from 'valibot'
-import { isChainopsError } from '../errors/ChainopsError.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import { addressSchema } from './addressSchema.ts'
 import { bigintStringSchema } from './bigintStringSchema.ts'
 import { hexSchema } from './hexSchema.ts'

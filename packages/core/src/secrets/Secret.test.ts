@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { inspect } from 'node:util'
-import { ChainopsError, isChainopsError } from '../errors/ChainopsError.ts'
+import { ChainopsError } from '../errors/ChainopsError.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import { isSecret } from './isSecret.ts'
 import { Secret } from './Secret.ts'
 import { SecretError } from './SecretError.ts'

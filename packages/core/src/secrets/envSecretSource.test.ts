@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { inspect } from 'node:util'
-import { isChainopsError } from '../errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import { createLogger } from '../logger/createLogger.ts'
 import { envSecretSource } from './envSecretSource.ts'
 import { isSecret } from './isSecret.ts'

@@ -3,8 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
-import { isChainopsError } from '../errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import { createLogger } from '../logger/createLogger.ts'
 import { fileSecretSource } from './fileSecretSource.ts'
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
-import { isChainopsError } from '../errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import type { Queue } from '../queue/Queue.ts'
 
 /** What a queue adapter gives the shared tests; one target per test. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
-import { isChainopsError } from '../errors/ChainopsError.ts'
 import type { CoreErrorCode } from '../errors/CoreErrorCode.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import type { Store, StoreTransaction } from '../store/Store.ts'
 
 /** One backing (a SQLite file, a DynamoDB table) for one test, with as many instances as it asks for. */

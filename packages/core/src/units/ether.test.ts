@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { isChainopsError } from '../errors/ChainopsError.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import { formatBtc } from './formatBtc.ts'
 import { formatExactEther } from './formatExactEther.ts'
 import { formatExactGwei } from './formatExactGwei.ts'

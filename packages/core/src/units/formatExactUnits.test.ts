@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { isChainopsError } from '../errors/ChainopsError.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import { formatExactUnits } from './formatExactUnits.ts'
 import { parseExactUnits } from './parseExactUnits.ts'
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { isChainopsError } from '../errors/ChainopsError.ts'
+import { isChainopsError } from '../errors/isChainopsError.ts'
 import { formatSats } from './formatSats.ts'
 import { msatToSats } from './msatToSats.ts'
 import { parseSats } from './parseSats.ts'

@@ -3,7 +3,7 @@
  * argv[2] argv[3] times with read + compareAndSet, retrying on STORE_CONDITION_FAILED, and prints
  * `{"wins":N,"conflicts":M}`.
  */
-import { isChainopsError } from '../../errors/ChainopsError.ts'
+import { isChainopsError } from '../../errors/isChainopsError.ts'
 import { SqliteStore } from '../SqliteStore.ts'
 
 const [path = '', timesText = '0'] = process.argv.slice(2)
