@@ -1,8 +1,9 @@
 // The minter stage alone on a real geth Clique devnet (1 sealer + RPC node, period 1 s, gasLimit
 // 10,500,000 = 500 plain transfers a block), one operator key per contender, PAID jobs fed straight
-// into the embedded queue (SqliteStore + SqliteQueue in one file, as `chainops serve` runs them):
+// into the embedded queue (SqliteStore + SqliteQueue in one file, as `chainops serve` runs them;
+// the PAID records come from @chainops/lightning/testing's putPaidInvoices):
 //   - naive: receive one job, send its transaction (viem wallet client: nonce, gas and fees looked
-//     up per send), wait for the receipt, mark MINTED, delete the message, next;
+//     up per send), wait for the receipt, record the mint, delete the message, next;
 //   - pipelined: @chainops/lightning's createMinter + runMintPipeline (journal before broadcast,
 //     consecutive nonces in flight, receipts confirmed per block).
 // Both in the same run, on the same chain. The nodes get `minterTxPoolArgs()` (see
@@ -22,12 +23,10 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { createLogger, Rational, Secret, SqliteQueue, SqliteStore, type Store } from '@chainops/core'
 import { startGethClique } from '@chainops/devnet'
-import { createMinter, type InvoiceRecord, minterTxPoolArgs, mintWeiOf, runMintPipeline } from '@chainops/lightning'
+import { createMinter, getInvoiceStatus, minterTxPoolArgs, runMintPipeline } from '@chainops/lightning'
+import { putPaidInvoices } from '@chainops/lightning/testing'
 import { createPublicClient, createWalletClient, defineChain, getAddress, type Hex, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
-// The minter stage alone: PAID records are written straight into the store, as the settle
-// subscriber leaves them, so the bench (like the package's tests) names the internal table.
-import { INVOICES_TABLE } from '../packages/lightning/src/invoices/InvoiceRecord.ts'
 
 // The feeder role: this same file in a second process, sending the mint messages at a steady
 // rate, as the settle subscriber would (a separate writer of the same queue file).
@@ -83,33 +82,14 @@ async function cpuSeconds(pid: number): Promise<number> {
 }
 
 async function putPaid(store: Store, count: number): Promise<string[]> {
-  const hashes: string[] = []
-  for (let start = 0; start < count; start += 500) {
-    await store.transaction(async (tx) => {
-      for (let index = start; index < Math.min(count, start + 500); index++) {
-        const hash = randomBytes(32).toString('hex')
-        const receivedMsat = BigInt(1_000_000 + index)
-        const now = new Date().toISOString()
-        const record: InvoiceRecord = {
-          paymentHash: hash,
-          // A fresh recipient per job, as real mints go to many addresses.
-          address: getAddress(`0x${randomBytes(20).toString('hex')}`),
-          requestedSats: (receivedMsat / 1000n).toString(),
-          rate: RATE.toJSON(),
-          request: 'lnbcrt1bench',
-          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-          createdAt: now,
-          state: 'PAID',
-          receivedMsat: receivedMsat.toString(),
-          paidAt: now,
-          mintWei: mintWeiOf({ receivedMsat, rate: RATE }).toString(),
-        }
-        await tx.putIfAbsent(INVOICES_TABLE, hash, record)
-        hashes.push(hash)
-      }
-    })
-  }
-  return hashes
+  const invoices = Array.from({ length: count }, (_, index) => ({
+    paymentHash: randomBytes(32).toString('hex'),
+    // A fresh recipient per job, as real mints go to many addresses.
+    address: getAddress(`0x${randomBytes(20).toString('hex')}`),
+    receivedMsat: BigInt(1_000_000 + index),
+  }))
+  await putPaidInvoices({ store, invoices, rate: RATE, chunkSize: 500 })
+  return invoices.map((invoice) => invoice.paymentHash)
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'chainops-mint-bench-'))
@@ -169,18 +149,17 @@ try {
     const [message] = await naiveQueue.receive({ max: 1 })
     if (!message) break
     const { paymentHash } = JSON.parse(message.body) as { paymentHash: string }
-    const record = await naiveStore.get<InvoiceRecord>(INVOICES_TABLE, paymentHash)
-    if (!record) throw new Error('missing record')
+    const invoice = await getInvoiceStatus({ store: naiveStore, paymentHash })
+    if (!invoice) throw new Error('missing record')
     const hash = await wallet.sendTransaction({
-      to: record.value.address,
-      value: BigInt(record.value.mintWei as string),
+      to: getAddress(invoice.address),
+      value: BigInt(invoice.mintWei as string),
     })
     const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 })
-    await naiveStore.compareAndSet(INVOICES_TABLE, paymentHash, record.version, {
-      ...record.value,
-      state: 'MINTED',
-      mintTxHash: hash,
-      mintBlock: receipt.blockNumber.toString(),
+    // One conditional write per mint, as the pipelined minter's PAID -> MINTED.
+    await naiveStore.putIfAbsent('naive_mints', paymentHash, {
+      txHash: hash,
+      block: receipt.blockNumber.toString(),
       mintedAt: new Date().toISOString(),
     })
     await naiveQueue.delete(message.receiptHandle)

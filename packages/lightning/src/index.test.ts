@@ -71,9 +71,14 @@ describe('@chainops/lightning entry points', () => {
     ])
   })
 
-  it('importing the root or the lambda entry loads no @aws-sdk module; the aws entry does', () => {
+  it('@chainops/lightning/testing exports the fixtures', async () => {
+    assert.deepEqual(Object.keys(await import('@chainops/lightning/testing')).sort(), ['putPaidInvoices'])
+  })
+
+  it('importing the root, the lambda or the testing entry loads no @aws-sdk module; the aws entry does', () => {
     assert.deepEqual(awsSdkModulesLoadedBy('@chainops/lightning'), [])
     assert.deepEqual(awsSdkModulesLoadedBy('@chainops/lightning/lambda'), [])
+    assert.deepEqual(awsSdkModulesLoadedBy('@chainops/lightning/testing'), [])
     assert.ok(awsSdkModulesLoadedBy('@chainops/lightning/aws').length > 0)
   })
 })

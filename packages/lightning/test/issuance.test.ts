@@ -13,13 +13,13 @@ import {
   type Store,
 } from '@chainops/core'
 import type { GethCliqueNetwork, LightningRegtest, MotoServer } from '@chainops/devnet'
+import { apiGatewayEvent, pollUntil } from '@chainops/testkit'
 import { type AuthenticatedLnd, cancelHodlInvoice, pay } from 'lightning'
 import { type Address, getAddress, type Hex, type PublicClient } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { openAwsIssuanceResources } from '../src/aws/openAwsIssuanceResources.ts'
 import { createInvoiceApiHandler } from '../src/lambda/createInvoiceApiHandler.ts'
 import { type Issuance, type IssuanceMode, startIssuance } from '../src/service/startIssuance.ts'
-import { apiGatewayEvent } from './support/apiGatewayEvent.ts'
 import { lndPaymentRefusal } from './support/lndPaymentRefusal.ts'
 import { overpay } from './support/overpay.ts'
 import { type IssuanceDevnet, startIssuanceDevnet } from './support/startIssuanceDevnet.ts'
@@ -31,16 +31,6 @@ type ApiAnswer = { status: number; body: Record<string, unknown> }
 
 function freshAddress(): Address {
   return privateKeyToAccount(generatePrivateKey()).address
-}
-
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`)
-    await sleep(200)
-  }
 }
 
 describe('invoice to mint end to end on real lnd and real geth @integration', function () {
@@ -160,7 +150,9 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
           const handler = createInvoiceApiHandler(issuance.apiDependencies)
           api = async (method, path, body) => {
             const response = await handler(
-              apiGatewayEvent(method, `/prod${path}`, {
+              apiGatewayEvent({
+                method,
+                rawPath: `/prod${path}`,
                 stage: 'prod',
                 body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
               }),
@@ -188,9 +180,13 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
         return answer.body as Record<string, string>
       }
       const mintedOf = (hash: string) =>
-        eventually(`${hash} MINTED`, async () => {
-          const status = await statusOf(hash)
-          return status.state === 'MINTED' ? status : undefined
+        pollUntil({
+          description: `${hash} MINTED`,
+          condition: async () => {
+            const status = await statusOf(hash)
+            return status.state === 'MINTED' ? status : undefined
+          },
+          timeoutMs: 45_000,
         })
       /** The transfer the record names, checked against the chain. */
       const assertOneTransfer = async (status: Record<string, string>, to: Address, wei: bigint) => {
@@ -247,12 +243,15 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
           pay({ lnd: alice(), request: expiring.request }),
           (error) => lndPaymentRefusal(error) === 'expired',
         )
-        await eventually('EXPIRED and CANCELED', async () =>
-          (await statusOf(expiring.paymentHash)).state === 'EXPIRED' &&
-          (await statusOf(cancelled.paymentHash)).state === 'CANCELED'
-            ? true
-            : undefined,
-        )
+        await pollUntil({
+          description: 'EXPIRED and CANCELED',
+          condition: async () =>
+            (await statusOf(expiring.paymentHash)).state === 'EXPIRED' &&
+            (await statusOf(cancelled.paymentHash)).state === 'CANCELED'
+              ? true
+              : undefined,
+          timeoutMs: 45_000,
+        })
         await sleep(2000)
         assert.equal(await nonce(), before)
         assert.equal(await client.getBalance({ address: expiringTo }), 0n)
@@ -290,9 +289,11 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
           dedupId: `malformed-${mode}`,
           groupId: `mint:${operator()}`,
         })
-        const letter = await eventually('the dead letter', async () =>
-          (await queue.deadLetters()).find((l) => l.dedupId === `malformed-${mode}`),
-        )
+        const letter = await pollUntil({
+          description: 'the dead letter',
+          condition: async () => (await queue.deadLetters()).find((l) => l.dedupId === `malformed-${mode}`),
+          timeoutMs: 45_000,
+        })
         assert.match(letter.reason, /^MINT_INVALID_MESSAGE: /)
         const to = freshAddress()
         const invoice = await create(to, 1_300)

@@ -3,11 +3,11 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Rational, SqliteQueue, SqliteStore } from '@chainops/core'
 import { bakeMacaroons, type LightningRegtest, startLightningRegtest, tempDir } from '@chainops/devnet'
+import { apiGatewayEvent } from '@chainops/testkit'
 import { type AuthenticatedLnd, authenticatedLndGrpc, pay } from 'lightning'
 import { after, before, describe, it } from 'mocha'
 import { createInvoiceApiHandler, type InvoiceApiHandler } from '../src/lambda/createInvoiceApiHandler.ts'
 import { reconcileSettled } from '../src/settle/reconcileSettled.ts'
-import { apiGatewayEvent } from './support/apiGatewayEvent.ts'
 
 const SENDER = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'
 const RECIPIENT = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359'
@@ -55,7 +55,9 @@ describe('API Gateway invoice handler on real lnd @integration', function () {
 
   it('POST /invoices creates the invoice and GET /invoices/{hash} follows it to PAID, through the stage prefix', async () => {
     const created = await handler(
-      apiGatewayEvent('POST', '/prod/invoices', {
+      apiGatewayEvent({
+        method: 'POST',
+        rawPath: '/prod/invoices',
         body: JSON.stringify({ address: RECIPIENT, sats: 3_000 }),
         stage: 'prod',
       }),
@@ -66,7 +68,9 @@ describe('API Gateway invoice handler on real lnd @integration', function () {
     await pay({ lnd: net.nodes.alice?.lnd as AuthenticatedLnd, request: body.request })
     // In AWS the subscriber runs beside lnd; here the reconciler stands in for it.
     await reconcileSettled({ lnd: readLnd, store, queue, nodeKey: net.nodes.bob?.publicKey as string, sender: SENDER })
-    const status = await handler(apiGatewayEvent('GET', `/prod/invoices/${body.paymentHash}`, { stage: 'prod' }))
+    const status = await handler(
+      apiGatewayEvent({ method: 'GET', rawPath: `/prod/invoices/${body.paymentHash}`, stage: 'prod' }),
+    )
     assert.equal(status.statusCode, 200)
     const paid = JSON.parse(status.body as string) as Record<string, string>
     assert.equal(paid.state, 'PAID')
@@ -79,10 +83,12 @@ describe('API Gateway invoice handler on real lnd @integration', function () {
   })
 
   it('answers a malformed body with 400 API_INVALID_BODY and an unknown route with 404', async () => {
-    const malformed = await handler(apiGatewayEvent('POST', '/prod/invoices', { body: 'sats=5', stage: 'prod' }))
+    const malformed = await handler(
+      apiGatewayEvent({ method: 'POST', rawPath: '/prod/invoices', body: 'sats=5', stage: 'prod' }),
+    )
     assert.equal(malformed.statusCode, 400)
     assert.equal(JSON.parse(malformed.body as string).error.code, 'API_INVALID_BODY')
-    const unknown = await handler(apiGatewayEvent('GET', '/prod/elsewhere', { stage: 'prod' }))
+    const unknown = await handler(apiGatewayEvent({ method: 'GET', rawPath: '/prod/elsewhere', stage: 'prod' }))
     assert.equal(unknown.statusCode, 404)
   })
 })

@@ -12,6 +12,7 @@ import {
   startLightningRegtest,
   tempDir,
 } from '@chainops/devnet'
+import { pollUntil } from '@chainops/testkit'
 import {
   type AuthenticatedLnd,
   authenticatedLndGrpc,
@@ -37,21 +38,6 @@ const SENDER = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'
 const RECIPIENT = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359'
 // 1 sat = 10^10 wei (1 BTC = 1 coin of 18 decimals).
 const RATE = new Rational(10n ** 10n)
-
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  while (Date.now() < deadline) {
-    try {
-      const result = await check()
-      if (result !== undefined && result !== false) return result
-    } catch (error) {
-      last = error
-    }
-    await sleep(100)
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${JSON.stringify(last)}` : ''}`)
-}
 
 /** Every message currently in the queue, each received and deleted once. */
 async function drain(queue: Queue): Promise<{ body: string; dedupId: string; groupId: string | undefined }[]> {
@@ -142,9 +128,12 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
     const invoice = await create(store, 2_000n)
     assert.equal((await record(store, invoice.paymentHash))?.state, 'PENDING')
     await pay({ lnd: alice(), request: invoice.request })
-    const paid = await waitFor('PAID', async () => {
-      const r = await record(store, invoice.paymentHash)
-      return r?.state === 'PAID' ? r : undefined
+    const paid = await pollUntil({
+      description: 'PAID',
+      condition: async () => {
+        const r = await record(store, invoice.paymentHash)
+        return r?.state === 'PAID' ? r : undefined
+      },
     })
     assert.equal(paid.receivedMsat, '2000000')
     assert.equal(paid.mintWei, '20000000000000')
@@ -177,9 +166,12 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
     })
     assert.ok(route)
     await payViaRoutes({ lnd: alice(), id: invoice.paymentHash, routes: [route] })
-    const paid = await waitFor('PAID', async () => {
-      const r = await record(store, invoice.paymentHash)
-      return r?.state === 'PAID' ? r : undefined
+    const paid = await pollUntil({
+      description: 'PAID',
+      condition: async () => {
+        const r = await record(store, invoice.paymentHash)
+        return r?.state === 'PAID' ? r : undefined
+      },
     })
     assert.equal(paid.requestedSats, '1000')
     assert.equal(paid.receivedMsat, '1500000')
@@ -193,7 +185,7 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
     const { store, queue, onEvent, events } = await pipeline()
     const subscriber = startSettleSubscriber({ lnd: readLnd, store, queue, nodeKey: bobKey, sender: SENDER, onEvent })
     cleanups.push(() => subscriber.stop())
-    await waitFor('subscribed', async () => events.some((e) => e.type === 'subscribed'))
+    await pollUntil({ description: 'subscribed', condition: async () => events.some((e) => e.type === 'subscribed') })
     const preimage = randomBytes(32)
     const id = createHash('sha256').update(preimage).digest('hex')
     await payViaPaymentDetails({
@@ -203,9 +195,11 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
       id,
       messages: [{ type: '5482373484', value: preimage.toString('hex') }],
     })
-    const seen = await waitFor('the keysend settle', async () =>
-      events.find((e) => e.type === 'settled' && e.paymentHash === id && e.via === 'subscription'),
-    )
+    const seen = await pollUntil({
+      description: 'the keysend settle',
+      condition: async () =>
+        events.find((e) => e.type === 'settled' && e.paymentHash === id && e.via === 'subscription'),
+    })
     assert.ok(seen.type === 'settled')
     assert.deepEqual(seen.result, { outcome: 'unknown' })
     await subscriber.idle()
@@ -220,7 +214,10 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
     const first = startSettleSubscriber({ lnd: readLnd, store, queue, nodeKey: bobKey, sender: SENDER, onEvent })
     const warmup = await create(store, 1_100n)
     await pay({ lnd: alice(), request: warmup.request })
-    await waitFor('warm-up PAID', async () => (await record(store, warmup.paymentHash))?.state === 'PAID')
+    await pollUntil({
+      description: 'warm-up PAID',
+      condition: async () => (await record(store, warmup.paymentHash))?.state === 'PAID',
+    })
     await first.idle()
     await first.stop()
     const cursorAtStop = await readSettleCursor({ store, nodeKey: bobKey })
@@ -236,7 +233,10 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
     cleanups.push(() => second.stop())
     await reconcileSettled({ lnd: readLnd, store, queue, nodeKey: bobKey, sender: SENDER, onEvent })
     for (const invoice of invoices)
-      await waitFor('PAID', async () => (await record(store, invoice.paymentHash))?.state === 'PAID')
+      await pollUntil({
+        description: 'PAID',
+        condition: async () => (await record(store, invoice.paymentHash))?.state === 'PAID',
+      })
     await second.idle()
     const jobs = await drain(queue)
     assert.deepEqual(
@@ -290,17 +290,20 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
       initialBackoffMs: 50,
     })
     cleanups.push(() => subscriber.stop())
-    await waitFor('subscribed', async () => events.some((e) => e.type === 'subscribed'))
+    await pollUntil({ description: 'subscribed', condition: async () => events.some((e) => e.type === 'subscribed') })
     const cursorBefore = await readSettleCursor({ store, nodeKey: bobKey })
     const invoice = await create(store, 1_300n)
     await pay({ lnd: alice(), request: invoice.request })
-    await waitFor(
-      'the failed enqueue to be retried',
-      async () => events.some((e) => e.type === 'disconnected') && !failNext,
-    )
-    await waitFor('the job', async () => {
-      const cursor = await readSettleCursor({ store, nodeKey: bobKey })
-      return cursor === cursorBefore + 1n
+    await pollUntil({
+      description: 'the failed enqueue to be retried',
+      condition: async () => events.some((e) => e.type === 'disconnected') && !failNext,
+    })
+    await pollUntil({
+      description: 'the job',
+      condition: async () => {
+        const cursor = await readSettleCursor({ store, nodeKey: bobKey })
+        return cursor === cursorBefore + 1n
+      },
     })
     await subscriber.idle()
     assert.equal((await record(store, invoice.paymentHash))?.state, 'PAID')
@@ -377,10 +380,16 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
       retry: { attempts: 2, initialDelayMs: 5 },
     })
     cleanups.push(() => subscriber.stop())
-    const unreachable = await waitFor('lnd_unreachable', async () => events.find((e) => e.type === 'lnd_unreachable'))
+    const unreachable = await pollUntil({
+      description: 'lnd_unreachable',
+      condition: async () => events.find((e) => e.type === 'lnd_unreachable'),
+    })
     assert.ok(unreachable.type === 'lnd_unreachable')
     assert.equal(unreachable.error.code, 'LND_UNREACHABLE')
-    await waitFor('more attempts', async () => events.filter((e) => e.type === 'disconnected').length >= 4)
+    await pollUntil({
+      description: 'more attempts',
+      condition: async () => events.filter((e) => e.type === 'disconnected').length >= 4,
+    })
     await subscriber.stop()
     assert.equal(await readSettleCursor({ store, nodeKey: bobKey }), 3n)
     assert.equal((await drain(queue)).length, 0)
@@ -399,37 +408,46 @@ describe('settle pipeline on real lnd (btcd regtest, alice pays bob) @integratio
       maxBackoffMs: 1_000,
     })
     cleanups.push(() => subscriber.stop())
-    await waitFor('subscribed', async () => events.some((e) => e.type === 'subscribed'))
+    await pollUntil({ description: 'subscribed', condition: async () => events.some((e) => e.type === 'subscribed') })
     const before = await create(store, 1_600n)
     await pay({ lnd: alice(), request: before.request })
-    await waitFor('PAID before the restart', async () => (await record(store, before.paymentHash))?.state === 'PAID')
+    await pollUntil({
+      description: 'PAID before the restart',
+      condition: async () => (await record(store, before.paymentHash))?.state === 'PAID',
+    })
 
     const bob = net.nodes.bob
     assert.ok(bob)
     const subscribedBefore = events.filter((e) => e.type === 'subscribed').length
     await bob.restart()
-    await waitFor('disconnected', async () => events.some((e) => e.type === 'disconnected'))
-    await waitFor(
-      'subscribed again',
-      async () => events.filter((e) => e.type === 'subscribed').length > subscribedBefore,
-      60_000,
-    )
+    await pollUntil({
+      description: 'disconnected',
+      condition: async () => events.some((e) => e.type === 'disconnected'),
+    })
+    await pollUntil({
+      description: 'subscribed again',
+      condition: async () => events.filter((e) => e.type === 'subscribed').length > subscribedBefore,
+      timeoutMs: 60_000,
+    })
     // The channel comes back a little after lnd: wait until alice can route to bob again.
-    await waitFor(
-      'a route to bob',
-      async () =>
+    await pollUntil({
+      description: 'a route to bob',
+      condition: async () =>
         (await getRouteToDestination({ lnd: alice(), destination: bobKey, tokens: 1_700 })).route !== undefined,
-      60_000,
-    )
+      timeoutMs: 60_000,
+    })
     const afterRestart = await create(store, 1_700n)
-    await waitFor(
-      'payment after restart',
-      async () => pay({ lnd: alice(), request: afterRestart.request }).then(() => true),
-      60_000,
-    )
-    const paid = await waitFor('PAID after the restart', async () => {
-      const r = await record(store, afterRestart.paymentHash)
-      return r?.state === 'PAID' ? r : undefined
+    await pollUntil({
+      description: 'payment after restart',
+      condition: async () => pay({ lnd: alice(), request: afterRestart.request }).then(() => true),
+      timeoutMs: 60_000,
+    })
+    const paid = await pollUntil({
+      description: 'PAID after the restart',
+      condition: async () => {
+        const r = await record(store, afterRestart.paymentHash)
+        return r?.state === 'PAID' ? r : undefined
+      },
     })
     assert.equal(paid.receivedMsat, '1700000')
     await subscriber.idle()

@@ -4,9 +4,9 @@ import { isChainopsError, type Store } from '@chainops/core'
 import { LightningError } from '../errors/LightningError.ts'
 
 /** The Store table of minter leases, keyed by sending address. */
-export const MINTER_LEASES_TABLE = 'minter_leases'
+const MINTER_LEASES_TABLE = 'minter_leases'
 
-export type MinterLeaseValue = { owner: string; host: string; pid: number; expiresAt: number }
+type MinterLeaseValue = { owner: string; host: string; pid: number; expiresAt: number }
 
 export type MinterLease = {
   readonly owner: string

@@ -1,5 +1,5 @@
 /** A mint job as queued by the settle subscriber: `{ v: 1, paymentHash }` and nothing else. */
-export type MintMessage = { v: 1; paymentHash: string }
+type MintMessage = { v: 1; paymentHash: string }
 
 export type ParseMintMessageReturnType = { ok: true; message: MintMessage } | { ok: false; reason: string }
 

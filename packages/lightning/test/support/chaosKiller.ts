@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { CrashAt } from '../../src/minter/testProcesses/crashPointHooks.ts'
 import type { MinterProcess } from '../../src/minter/testProcesses/spawnMinterProcess.ts'
 
-export type KillCounts = {
+type KillCounts = {
   killsAfterJournal: number
   killsAfterBroadcast: number
   killsAtRandomTime: number
