@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createLogger, type Queue, Rational, Secret, SqliteQueue, SqliteStore, type Store } from '@chainops/core'
 import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
+import { pollUntil } from '@chainops/testkit'
 import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { INVOICES_TABLE, type InvoiceRecord } from '../src/invoices/InvoiceRecord.ts'
@@ -60,20 +61,6 @@ function freshAddress(): Address {
   return privateKeyToAccount(generatePrivateKey()).address
 }
 
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`)
-    await sleep(100)
-  }
-}
-
 async function invoice(store: Store, hash: string): Promise<InvoiceRecord> {
   const record = await store.get<InvoiceRecord>(INVOICES_TABLE, hash)
   assert.ok(record, `no invoice ${hash}`)
@@ -81,14 +68,14 @@ async function invoice(store: Store, hash: string): Promise<InvoiceRecord> {
 }
 
 async function minted(store: Store, hashes: readonly string[], timeoutMs = 30_000): Promise<void> {
-  await eventually(
-    `${hashes.length} invoices MINTED`,
-    async () => {
+  await pollUntil({
+    description: `${hashes.length} invoices MINTED`,
+    condition: async () => {
       for (const hash of hashes) if ((await invoice(store, hash)).state !== 'MINTED') return false
       return true
     },
     timeoutMs,
-  )
+  })
 }
 
 async function journalRows(store: Store): Promise<MintJournalRow[]> {
@@ -191,7 +178,7 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     assert.equal(row?.txHash, record.mintTxHash)
     assert.equal(row?.nonce, '0')
     assert.equal(row?.outcome?.kind, 'minted')
-    await eventually('the message deleted', async () => pipeline.stats().deleted === 1)
+    await pollUntil({ description: 'the message deleted', condition: async () => pipeline.stats().deleted === 1 })
     assert.deepEqual(await queue.receive({ max: 10 }), [])
     assert.deepEqual(await queue.deadLetters(), [])
   })
@@ -207,7 +194,10 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     await minted(store, [hash])
     // ...and once more after it was minted.
     assert.equal((await queue.send({ body: mintBody(hash), dedupId: `${hash}:late`, groupId })).enqueued, true)
-    await eventually('all three deliveries deleted', async () => pipeline.stats().deleted === 3)
+    await pollUntil({
+      description: 'all three deliveries deleted',
+      condition: async () => pipeline.stats().deleted === 3,
+    })
     assert.equal(pipeline.stats().received, 3)
     await sleep(1500)
     assert.equal(await nonceOf(operator), 1n, 'one transaction from the operator')
@@ -275,7 +265,10 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     assert.ok(row)
     assert.equal((await invoice(store, hash)).state, 'PAID')
     // The broadcast reached the node: the transaction is mined while no minter runs.
-    await eventually('the journaled transaction mined', async () => (await nonceOf(operator)) === 1n)
+    await pollUntil({
+      description: 'the journaled transaction mined',
+      condition: async () => (await nonceOf(operator)) === 1n,
+    })
 
     const second = spawnMinterProcess(config, key)
     cleanups.push(() => second.stop())
@@ -305,11 +298,14 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     logLines.length = 0
     const minter = startMinter(store, key)
     await pipelineOf(queue, minter)
-    await eventually('the first jobs journaled', async () => minter.stats().journaled >= 20)
+    await pollUntil({ description: 'the first jobs journaled', condition: async () => minter.stats().journaled >= 20 })
     const rpcIndex = net.rpc?.index as number
     await net.stopNode(rpcIndex)
     await enqueue(20) // journaled while the node is down; their broadcasts fail and are retried
-    await eventually('the jobs sent during the outage journaled', async () => minter.stats().journaled === 40)
+    await pollUntil({
+      description: 'the jobs sent during the outage journaled',
+      condition: async () => minter.stats().journaled === 40,
+    })
     await sleep(1500)
     await net.startNode(rpcIndex)
     await minted(
@@ -342,9 +338,12 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     for (const [index, body] of bodies.entries()) await queue.send({ body, dedupId: `bad-${index}`, groupId })
     await queue.send({ body: mintBody(expired), dedupId: expired, groupId })
     await pipelineOf(queue, startMinter(store, key))
-    const letters = await eventually('four dead letters', async () => {
-      const found = await queue.deadLetters()
-      return found.length === 4 ? found : undefined
+    const letters = await pollUntil({
+      description: 'four dead letters',
+      condition: async () => {
+        const found = await queue.deadLetters()
+        return found.length === 4 ? found : undefined
+      },
     })
     assert.deepEqual(
       letters.map((letter) => letter.reason),

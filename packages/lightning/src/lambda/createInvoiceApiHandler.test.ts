@@ -1,43 +1,12 @@
 import assert from 'node:assert/strict'
 import { Rational, SqliteStore } from '@chainops/core'
-import type { APIGatewayProxyEventV2 } from 'aws-lambda'
+import { apiGatewayEvent } from '@chainops/testkit'
 import type { AuthenticatedLnd } from 'lightning'
 import { afterEach, beforeEach, describe, it } from 'mocha'
 import { INVOICES_TABLE, type InvoiceRecord } from '../invoices/InvoiceRecord.ts'
 import { createInvoiceApiHandler } from './createInvoiceApiHandler.ts'
 
 const HASH = 'ab'.repeat(32)
-
-// An API Gateway HTTP API (payload format 2.0) event, as AWS documents it.
-function event(
-  method: string,
-  rawPath: string,
-  body?: string,
-  stage = '$default',
-  isBase64Encoded = false,
-): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath,
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json' },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api-id',
-      domainName: 'id.execute-api.us-east-1.amazonaws.com',
-      domainPrefix: 'id',
-      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'agent' },
-      requestId: 'id',
-      routeKey: '$default',
-      stage,
-      time: '12/Mar/2020:19:03:58 +0000',
-      timeEpoch: 1583348638390,
-    },
-    isBase64Encoded,
-    ...(body === undefined ? {} : { body }),
-  }
-}
 
 describe('createInvoiceApiHandler', () => {
   let store: SqliteStore
@@ -62,30 +31,32 @@ describe('createInvoiceApiHandler', () => {
   afterEach(() => store.close())
 
   it('answers GET /invoices/{hash} with the status as an API Gateway result', async () => {
-    const result = await handler(event('GET', `/invoices/${HASH}`))
+    const result = await handler(apiGatewayEvent({ method: 'GET', rawPath: `/invoices/${HASH}` }))
     assert.equal(result.statusCode, 200)
     assert.deepEqual(result.headers, { 'content-type': 'application/json' })
     assert.equal(JSON.parse(result.body as string).state, 'PENDING')
   })
 
   it('strips a named stage from the path', async () => {
-    const result = await handler(event('GET', `/prod/invoices/${HASH}`, undefined, 'prod'))
+    const result = await handler(apiGatewayEvent({ method: 'GET', rawPath: `/prod/invoices/${HASH}`, stage: 'prod' }))
     assert.equal(result.statusCode, 200)
   })
 
   it('decodes a base64 body and validates it like the HTTP server (zero address -> 400)', async () => {
     const body = Buffer.from('{"address":"0x0000000000000000000000000000000000000000","sats":5}').toString('base64')
-    const result = await handler(event('POST', '/invoices', body, '$default', true))
+    const result = await handler(apiGatewayEvent({ method: 'POST', rawPath: '/invoices', body, isBase64Encoded: true }))
     assert.equal(result.statusCode, 400)
     assert.equal(JSON.parse(result.body as string).error.code, 'INVOICE_ZERO_ADDRESS')
   })
 
   it('answers a malformed body with 400 API_INVALID_BODY and an unknown route with 404', async () => {
     assert.equal(
-      JSON.parse((await handler(event('POST', '/invoices', 'not json'))).body as string).error.code,
+      JSON.parse(
+        (await handler(apiGatewayEvent({ method: 'POST', rawPath: '/invoices', body: 'not json' }))).body as string,
+      ).error.code,
       'API_INVALID_BODY',
     )
-    const missing = await handler(event('GET', '/nothing'))
+    const missing = await handler(apiGatewayEvent({ method: 'GET', rawPath: '/nothing' }))
     assert.equal(missing.statusCode, 404)
     assert.equal(JSON.parse(missing.body as string).error.code, 'API_NOT_FOUND')
   })
