@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { buildGenesis, sealerHealth } from '@chainops/clique'
 import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
+import { pollUntil } from '@chainops/testkit'
 import { createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
@@ -30,14 +30,6 @@ async function connect(
   await rpc(from, 'admin_addTrustedPeer', [toEnode])
   await rpc(to, 'admin_addTrustedPeer', [fromEnode])
   await rpc(from, 'admin_addPeer', [toEnode])
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(250)
-  }
 }
 
 describe('sealerHealth finds the equal-difficulty fork stall on real geth v1.13.15 @integration', function () {
@@ -86,13 +78,15 @@ describe('sealerHealth finds the equal-difficulty fork stall on real geth v1.13.
     // devnet config gives every slot to dials (DialRatio 1), so each side trusts the other to
     // accept it inbound.
     await connect([a, nodeA.enode], [b, nodeB.enode])
-    await waitFor('the two sealers to peer', async () =>
-      (await Promise.all([a, b].map((c) => rpc<Hex>(c, 'net_peerCount')))).every((count) => BigInt(count) >= 1n),
-    )
-    await waitFor(
-      'the heads to be more than 5 periods old',
-      async () => BigInt(Math.floor(Date.now() / 1000)) - headB.timestamp > 5n * BigInt(PERIOD) + 1n,
-    )
+    await pollUntil({
+      description: 'the two sealers to peer',
+      condition: async () =>
+        (await Promise.all([a, b].map((c) => rpc<Hex>(c, 'net_peerCount')))).every((count) => BigInt(count) >= 1n),
+    })
+    await pollUntil({
+      description: 'the heads to be more than 5 periods old',
+      condition: async () => BigInt(Math.floor(Date.now() / 1000)) - headB.timestamp > 5n * BigInt(PERIOD) + 1n,
+    })
     assert.deepEqual(
       await Promise.all([a, b].map((c) => c.getBlock({ blockTag: 'latest' }).then((h) => h.hash))),
       [headA.hash, headB.hash],
@@ -117,9 +111,11 @@ describe('sealerHealth finds the equal-difficulty fork stall on real geth v1.13.
     const c = clientOf(nodeC.rpcUrl)
     await connect([c, nodeC.enode], [a, nodeA.enode])
     await connect([c, nodeC.enode], [b, nodeB.enode])
-    await waitFor('the chain to move past block 1 on both stalled sealers', async () =>
-      (await Promise.all([a, b].map((client) => client.getBlockNumber({ cacheTime: 0 })))).every((n) => n >= 3n),
-    )
+    await pollUntil({
+      description: 'the chain to move past block 1 on both stalled sealers',
+      condition: async () =>
+        (await Promise.all([a, b].map((client) => client.getBlockNumber({ cacheTime: 0 })))).every((n) => n >= 3n),
+    })
     const after = await sealerHealth(a, { blocks: 2, period: PERIOD, sealerClients: [a, b, c] })
     assert.equal(after.forkStall, null, after.warnings.join('\n'))
     assert.equal(

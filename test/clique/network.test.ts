@@ -10,6 +10,7 @@ import {
   sealerHealth,
 } from '@chainops/clique'
 import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
+import { pollUntil } from '@chainops/testkit'
 import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
@@ -29,14 +30,16 @@ function genesisFor(signers: readonly Address[]): Genesis {
   return buildGenesis({ chainId: 2789, sealers: signers, period: PERIOD, timestamp })
 }
 
-async function waitForHead(client: PublicClient, atLeast: bigint, timeoutMs = 30_000): Promise<bigint> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const head = await client.getBlockNumber({ cacheTime: 0 })
-    if (head >= atLeast) return head
-    if (Date.now() > deadline) throw new Error(`head stuck at ${head}, wanted ${atLeast}`)
-    await sleep(250)
-  }
+function waitForHead(client: PublicClient, atLeast: bigint, timeoutMs = 30_000): Promise<bigint> {
+  return pollUntil({
+    description: `a head of at least ${atLeast}`,
+    condition: async () => {
+      const head = await client.getBlockNumber({ cacheTime: 0 })
+      return head >= atLeast ? head : undefined
+    },
+    timeoutMs,
+    intervalMs: 250,
+  })
 }
 
 async function rpcError(
