@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { createLogger, Rational, Secret } from '@chainops/core'
 import { bakeMacaroons, startGethClique, startLightningRegtest, tempDir } from '@chainops/devnet'
 import { minterTxPoolArgs, openEmbeddedIssuanceResources, startIssuance } from '@chainops/lightning'
+import { pollUntil } from '@chainops/testkit'
 import { authenticatedLndGrpc, createInvoice, pay, subscribeToInvoices } from 'lightning'
 import { createPublicClient, createWalletClient, defineChain, type Hex, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
@@ -181,11 +182,12 @@ try {
     await pay({ lnd: alice.lnd, request: invoice.request })
   })
   const serviceSeconds = (performance.now() - started) / 1000
-  const deadline = performance.now() + 120_000
-  while (issuance.minter.stats().minted < INVOICES) {
-    if (performance.now() > deadline) throw new Error(`only ${issuance.minter.stats().minted} minted`)
-    await sleep(50)
-  }
+  await pollUntil({
+    description: `${INVOICES} mints`,
+    condition: () => issuance.minter.stats().minted >= INVOICES,
+    timeoutMs: 120_000,
+    intervalMs: 50,
+  })
   const latencies: number[] = []
   const blocks = new Set<string>()
   for (const invoice of invoices) {
