@@ -19,7 +19,9 @@ import { type Address, getAddress, type Hex, type PublicClient } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { openAwsIssuanceResources } from '../src/aws/openAwsIssuanceResources.ts'
 import { createInvoiceApiHandler } from '../src/lambda/createInvoiceApiHandler.ts'
+import { openIssuance } from '../src/service/openIssuance.ts'
 import { type Issuance, type IssuanceMode, startIssuance } from '../src/service/startIssuance.ts'
+import type { SettleEvent } from '../src/settle/SettleEvent.ts'
 import { lndPaymentRefusal } from './support/lndPaymentRefusal.ts'
 import { overpay } from './support/overpay.ts'
 import { type IssuanceDevnet, startIssuanceDevnet } from './support/startIssuanceDevnet.ts'
@@ -55,6 +57,8 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
       channelCapacitySats: 1_000_000n,
     })
     ;({ geth, ln, moto, client, dir, invoiceLnd } = devnet)
+    // connectIssuanceLnd asked lnd for its identity through the read-only macaroon.
+    assert.equal(devnet.nodeKey, devnet.bob.publicKey)
     const { macaroons, bob } = devnet
     secretTexts = [
       ...[macaroons.invoice, macaroons.readOnly, bob.macaroon].flatMap((m) => [
@@ -81,18 +85,50 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
       const settledVia = new Map<string, string>()
 
       before(async () => {
-        let signerKey: Secret<Hex>
+        const options = {
+          chain: { rpcUrl: geth.rpc?.rpcUrl as string, chainId: geth.chainId },
+          rate: RATE,
+          bounds: { minSats: 100n, maxSats: 200_000n },
+          minter: { pollIntervalMs: 100, resendAfterMs: 1000 },
+          subscriber: {
+            sweepIntervalMs: 1000,
+            reconcileIntervalMs: 5000,
+            onEvent: (event: SettleEvent) => {
+              if (event.type === 'settled') settledVia.set(event.paymentHash, event.via)
+            },
+          },
+          consumer: { visibilityTimeoutMs: 10_000, idleMs: 50, retryDelayMs: 500 },
+          logger,
+        }
         if (mode === 'embedded') {
+          // The SDK's openIssuance, as `chainops serve` runs it: lnd connected here from the
+          // socket, certificate and two macaroons, the node key asked of lnd.
           const path = join(dir, 'embedded.db')
           const sqliteStore = new SqliteStore({ path })
           const sqliteQueue = new SqliteQueue({ path, name: 'mint', visibilityTimeoutMs: 10_000 })
           store = sqliteStore
           queue = sqliteQueue
-          signerKey = new Secret(operatorKeys.embedded)
-          close = async () => {
-            await sqliteQueue.close()
-            await sqliteStore.close()
-          }
+          const opened = await openIssuance({
+            ...options,
+            mode,
+            resources: {
+              store,
+              queue,
+              signerKey: new Secret(operatorKeys.embedded),
+              async close() {
+                await sqliteQueue.close()
+                await sqliteStore.close()
+              },
+            },
+            lnd: {
+              socket: devnet.bob.socket,
+              cert: devnet.bob.cert,
+              invoiceMacaroon: devnet.macaroons.invoice,
+              readOnlyMacaroon: devnet.macaroons.readOnly,
+            },
+          })
+          issuance = opened.issuance
+          close = opened.close
         } else {
           await new SSMClient(moto.clientConfig).send(
             new PutParameterCommand({
@@ -111,29 +147,16 @@ describe('invoice to mint end to end on real lnd and real geth @integration', fu
           })
           store = resources.store
           queue = resources.queue
-          signerKey = resources.signerKey
           close = resources.close
+          issuance = await startIssuance({
+            ...options,
+            mode,
+            store,
+            queue,
+            lnd: { invoice: invoiceLnd, readOnly: devnet.readOnlyLnd, nodeKey: devnet.bob.publicKey },
+            signerKey: resources.signerKey,
+          })
         }
-        issuance = await startIssuance({
-          mode,
-          store,
-          queue,
-          lnd: { invoice: invoiceLnd, readOnly: devnet.readOnlyLnd, nodeKey: devnet.bob.publicKey },
-          chain: { rpcUrl: geth.rpc?.rpcUrl as string, chainId: geth.chainId },
-          signerKey,
-          rate: RATE,
-          bounds: { minSats: 100n, maxSats: 200_000n },
-          minter: { pollIntervalMs: 100, resendAfterMs: 1000 },
-          subscriber: {
-            sweepIntervalMs: 1000,
-            reconcileIntervalMs: 5000,
-            onEvent: (event) => {
-              if (event.type === 'settled') settledVia.set(event.paymentHash, event.via)
-            },
-          },
-          consumer: { visibilityTimeoutMs: 10_000, idleMs: 50, retryDelayMs: 500 },
-          logger,
-        })
         assert.equal(issuance.sender, operator())
         if (mode === 'embedded') {
           api = async (method, path, body) => {

@@ -33,7 +33,8 @@ import {
  *   acknowledged once MINTED), driven here by `runSqsEventSource` as Lambda's event source
  *   mapping would drive it.
  * The store, queue and secrets are the caller's: node:sqlite for embedded, DynamoDB + SQS FIFO +
- * SSM for aws (`openAwsIssuanceResources`).
+ * SSM for aws (`openAwsIssuanceResources` from `@chainops/lightning/aws`, so that this entry never
+ * loads the AWS SDK).
  */
 export type IssuanceMode = 'embedded' | 'aws'
 

@@ -1,7 +1,5 @@
 import { rm } from 'node:fs/promises'
 import {
-  type BakedMacaroons,
-  bakeMacaroons,
   type GethCliqueNetwork,
   type LightningRegtest,
   type LndNode,
@@ -11,9 +9,11 @@ import {
   startMoto,
   tempDir,
 } from '@chainops/devnet'
-import { type AuthenticatedLnd, authenticatedLndGrpc } from 'lightning'
+import type { AuthenticatedLnd } from 'lightning'
 import { createPublicClient, type Hex, http, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { type BakeIssuanceMacaroonsReturnType, bakeIssuanceMacaroons } from '../../src/lnd/bakeIssuanceMacaroons.ts'
+import { connectIssuanceLnd } from '../../src/lnd/connectIssuanceLnd.ts'
 import { minterTxPoolArgs } from '../../src/pipeline/minterTxPoolArgs.ts'
 
 export type IssuanceDevnet = {
@@ -24,10 +24,12 @@ export type IssuanceDevnet = {
   bob: LndNode
   /** A client of the geth RPC node. */
   client: PublicClient
-  macaroons: BakedMacaroons
-  /** bob with the invoice macaroon and with the read-only one. */
+  macaroons: BakeIssuanceMacaroonsReturnType
+  /** bob with the invoice macaroon and with the read-only one (`connectIssuanceLnd`). */
   invoiceLnd: AuthenticatedLnd
   readOnlyLnd: AuthenticatedLnd
+  /** bob's identity key as lnd gave it to the read-only client. */
+  nodeKey: string
   /** A temp dir removed by `stop`. */
   dir: string
   stop(): Promise<void>
@@ -69,9 +71,14 @@ export async function startIssuanceDevnet(parameters: {
   }
   const [geth, ln, moto] = [gethPart.value, lnPart.value, motoPart.value]
   const bob = ln.nodes.bob as LndNode
-  const macaroons = await bakeMacaroons(bob)
-  const connect = (macaroon: BakedMacaroons['invoice']) =>
-    authenticatedLndGrpc({ cert: bob.cert, macaroon: macaroon.reveal(), socket: bob.socket }).lnd
+  // The SDK's own least-privilege path: macaroons baked with bob's admin macaroon, two clients.
+  const macaroons = await bakeIssuanceMacaroons({ lnd: bob.lnd })
+  const lnd = await connectIssuanceLnd({
+    socket: bob.socket,
+    cert: bob.cert,
+    invoiceMacaroon: macaroons.invoice,
+    readOnlyMacaroon: macaroons.readOnly,
+  })
   const dir = await tempDir(label)
   return {
     geth,
@@ -80,8 +87,9 @@ export async function startIssuanceDevnet(parameters: {
     bob,
     client: createPublicClient({ transport: http(geth.rpc?.rpcUrl as string, { retryCount: 5, retryDelay: 300 }) }),
     macaroons,
-    invoiceLnd: connect(macaroons.invoice),
-    readOnlyLnd: connect(macaroons.readOnly),
+    invoiceLnd: lnd.invoice,
+    readOnlyLnd: lnd.readOnly,
+    nodeKey: lnd.nodeKey,
     dir,
     async stop() {
       await Promise.allSettled([geth.stop(), ln.stop(), moto.stop()])
