@@ -5,8 +5,8 @@ import { describeLightningError } from './describeLightningError.ts'
 import type { LndNode } from './LndNode.ts'
 
 /** What each least-privilege macaroon may do, as lnd `entity:action` permissions. */
-export const INVOICE_MACAROON_PERMISSIONS: readonly string[] = ['invoices:read', 'invoices:write']
-export const READ_ONLY_MACAROON_PERMISSIONS: readonly string[] = ['info:read', 'invoices:read', 'offchain:read']
+const INVOICE_MACAROON_PERMISSIONS: readonly string[] = ['invoices:read', 'invoices:write']
+const READ_ONLY_MACAROON_PERMISSIONS: readonly string[] = ['info:read', 'invoices:read', 'offchain:read']
 
 export type BakedMacaroons = {
   /** `invoices:read`, `invoices:write`: creates and reads invoices, cannot pay or see channels. */

@@ -5,17 +5,15 @@ import { DevnetError } from '../DevnetError.ts'
 
 export type DaemonName = 'geth' | 'btcd' | 'btcctl' | 'lnd' | 'lncli'
 
+// Pinned daemon versions, shared with scripts/build-daemons.sh.
 const versions = JSON.parse(readFileSync(new URL('../../daemons.json', import.meta.url), 'utf8')) as {
   geth: string
   btcd: string
   lnd: string
 }
 
-/** Pinned daemon versions (packages/devnet/daemons.json), shared with scripts/build-daemons.sh. */
-export const daemonVersions: Readonly<typeof versions> = Object.freeze(versions)
-
 /** The cache directory that outlives checkouts: `$CHAINOPS_CACHE` or `~/.cache/chainops`. */
-export function cacheDir(): string {
+function cacheDir(): string {
   return process.env.CHAINOPS_CACHE || join(homedir(), '.cache', 'chainops')
 }
 
