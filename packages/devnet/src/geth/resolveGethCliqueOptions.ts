@@ -3,7 +3,7 @@ import { Secret } from '@chainops/core'
 import { type Address, getAddress, type Hex, isAddress, isAddressEqual, isHex } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { DevnetError } from '../DevnetError.ts'
-import type { StartGethCliqueParameters } from './startGethClique.ts'
+import type { StartGethCliqueParameters } from './StartGethCliqueParameters.ts'
 import { withGenesisBalances } from './withGenesisBalances.ts'
 
 /** Options after validation, with defaults applied and every key generated or pinned. */

@@ -3,7 +3,7 @@ import type {
   LightningChannelOptions,
   LightningNodeOptions,
   StartLightningRegtestParameters,
-} from './startLightningRegtest.ts'
+} from './StartLightningRegtestParameters.ts'
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/
 // lnd's --minchansize default and its wumbo ceiling (10 BTC).

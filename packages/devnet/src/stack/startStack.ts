@@ -1,12 +1,10 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Address } from 'viem'
-import { type GethCliqueNetwork, type StartGethCliqueParameters, startGethClique } from '../geth/startGethClique.ts'
-import {
-  type LightningRegtest,
-  type StartLightningRegtestParameters,
-  startLightningRegtest,
-} from '../lightning/startLightningRegtest.ts'
+import type { StartGethCliqueParameters } from '../geth/StartGethCliqueParameters.ts'
+import { type GethCliqueNetwork, startGethClique } from '../geth/startGethClique.ts'
+import type { StartLightningRegtestParameters } from '../lightning/StartLightningRegtestParameters.ts'
+import { type LightningRegtest, startLightningRegtest } from '../lightning/startLightningRegtest.ts'
 import { type MotoServer, startMoto } from '../moto/startMoto.ts'
 import { tempDir } from '../process/tempDir.ts'
 
