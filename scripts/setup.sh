@@ -8,7 +8,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 NODE_VERSION=24.21.0
 PNPM_VERSION=10.34.8
-MOTO_SPEC='moto[server]==5.2.5'
+# moto: the AWS emulator (SQS, SSM, DynamoDB); ethstaker-deposit: the reference deposit-data
+# implementation the dvt tests run side by side (its Python API; its CLI lacks its intl files).
+PY_SPECS='moto[server]==5.2.5 ethstaker-deposit==1.3.1'
 tools="$root/.tools"
 start_all=$SECONDS
 
@@ -64,17 +66,18 @@ install_deps() {
 }
 
 install_moto() {
-  if [ -x .venv/bin/moto_server ] && [ "$(cat .venv/.spec 2>/dev/null)" = "$MOTO_SPEC" ]; then
+  if [ -x .venv/bin/moto_server ] && [ "$(cat .venv/.spec 2>/dev/null)" = "$PY_SPECS" ]; then
     echo cached; return 0
   fi
   python3 -m venv .venv || { echo "python3 -m venv failed: install python3-venv" >&2; return 1; }
-  .venv/bin/pip install --quiet --disable-pip-version-check "$MOTO_SPEC"
-  echo "$MOTO_SPEC" >.venv/.spec
+  # shellcheck disable=SC2086 # one word per requirement
+  .venv/bin/pip install --quiet --disable-pip-version-check $PY_SPECS
+  echo "$PY_SPECS" >.venv/.spec
 }
 
 step "node $NODE_VERSION + pnpm" install_node
 step "dependencies (pnpm install)" install_deps
-step "python venv + moto[server]" install_moto
+step "python venv (moto, ethstaker-deposit)" install_moto
 step "geth (cache)" bash scripts/build-daemons.sh geth
 step "btcd + btcctl (cache)" bash scripts/build-daemons.sh btcd
 step "lnd + lncli (cache)" bash scripts/build-daemons.sh lnd
