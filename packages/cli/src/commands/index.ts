@@ -1,8 +1,12 @@
 import type { Command } from '../framework/Command.ts'
 import { cliqueCommands } from './clique/index.ts'
 import { demoCommands } from './demo/index.ts'
+import { depositCommands } from './deposit/index.ts'
 import { devnetCommands } from './devnet/index.ts'
 import { issuanceCommands } from './issuance/index.ts'
+import { keystoreCommands } from './keystore/index.ts'
+import { obolCommands } from './obol/index.ts'
+import { ssvCommands } from './ssv/index.ts'
 import { treasuryCommands } from './treasury/index.ts'
 
 /** Every command of the CLI; `runCli` picks one by its leading words. */
@@ -12,4 +16,8 @@ export const commands: readonly Command[] = [
   ...issuanceCommands,
   ...cliqueCommands,
   ...treasuryCommands,
+  ...keystoreCommands,
+  ...depositCommands,
+  ...ssvCommands,
+  ...obolCommands,
 ]
