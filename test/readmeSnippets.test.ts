@@ -71,11 +71,12 @@ describe('README snippets', () => {
   for (const { dir, packageDir, manifest } of libraries) {
     it(`${manifest.name}: packages/${dir}/README.md opens with a \`\`\`ts block`, () => {
       const readme = join(packageDir, 'README.md')
-      assert.ok(existsSync(readme), `packages/${dir}/README.md is missing`)
-      assert.ok(
-        firstTsBlock(readFileSync(readme, 'utf8')),
-        `packages/${dir}/README.md has no \`\`\`ts block: it opens with the lines a user writes first, imports included`,
-      )
+      if (!existsSync(readme)) assert.fail(`packages/${dir}/README.md is missing`)
+      if (firstTsBlock(readFileSync(readme, 'utf8')) === undefined) {
+        assert.fail(
+          `packages/${dir}/README.md has no \`\`\`ts block: it opens with the lines a user writes first, imports included`,
+        )
+      }
     })
   }
 
