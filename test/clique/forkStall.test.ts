@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { buildGenesis, sealerHealth } from '@chainops/clique'
 import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
 import { pollUntil } from '@chainops/testkit'
@@ -30,6 +32,18 @@ async function connect(
   await rpc(from, 'admin_addTrustedPeer', [toEnode])
   await rpc(to, 'admin_addTrustedPeer', [fromEnode])
   await rpc(from, 'admin_addPeer', [toEnode])
+}
+
+const CHAINOPS = fileURLToPath(new URL('../../bin/chainops', import.meta.url))
+
+/** Runs bin/chainops and resolves with its exit code and output (a non-zero exit is data here). */
+function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(CHAINOPS, args, { timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+      resolve({ code, stdout, stderr })
+    })
+  })
 }
 
 describe('sealerHealth finds the equal-difficulty fork stall on real geth v1.13.15 @integration', function () {
@@ -102,6 +116,29 @@ describe('sealerHealth finds the equal-difficulty fork stall on real geth v1.13.
     ])
     const line = health.warnings.find((w) => w.endsWith('[CLIQUE_FORK_STALL]'))
     assert.ok(line?.includes(headA.hash) && line.includes(headB.hash), health.warnings.join('\n'))
+    // The CLI reports the same stall from the sealers' own RPCs, and exits 1 for it.
+    const cli = await runCli([
+      'clique',
+      'health',
+      '--rpc',
+      nodeA.rpcUrl,
+      '--blocks',
+      '1',
+      '--sealer-rpc',
+      `${nodeA.rpcUrl},${nodeB.rpcUrl}`,
+      '--period',
+      String(PERIOD),
+      '--json',
+    ])
+    assert.equal(cli.code, 1, cli.stderr)
+    const report = JSON.parse(cli.stdout)
+    assert.equal(report.atRisk, true)
+    assert.equal(report.forkStall.code, 'CLIQUE_FORK_STALL')
+    assert.deepEqual(
+      report.forkStall.blocks.map((block: { hash: string }) => block.hash),
+      [headA.hash, headB.hash],
+    )
+
     // One node's view alone shows a stale head, not the fork.
     assert.equal((await sealerHealth(a, { blocks: 1, period: PERIOD })).forkStall, null)
 

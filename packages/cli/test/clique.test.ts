@@ -365,6 +365,8 @@ describe('chainops genesis, plan and geth config (in process)', () => {
       ['clique', 'signers'],
       ['clique', 'signers', '--rpc', 'ftp://127.0.0.1:1'],
       ['clique', 'health', '--rpc', 'http://127.0.0.1:1', '--blocks', '0'],
+      ['clique', 'health', '--rpc', 'http://127.0.0.1:1', '--sealer-rpc', 'http://127.0.0.1:2'],
+      ['clique', 'health', '--rpc', 'http://127.0.0.1:1', '--sealer-rpc', ',', '--period', '1'],
       ['clique', 'propose', '--rpc', 'http://127.0.0.1:1'],
       ['clique', 'propose', '--rpc', 'http://127.0.0.1:1', '--address', '0x12'],
     ]
@@ -600,9 +602,27 @@ describe('chainops clique signers | health | propose against a real single-seale
     assert.equal(health.quorum, 1)
     assert.equal(health.live, 1)
     assert.equal(health.atRisk, true)
+    assert.equal(health.forkStall, null)
     assert.deepEqual(health.warnings, [
       '1 of 1 signers live, exactly the quorum of 1: one more failure halts the chain',
     ])
+
+    // With the sealer's own RPC the heads are compared too: one sealer cannot be in a fork stall.
+    const withSealers = await cli([
+      'clique',
+      'health',
+      '--rpc',
+      sealerUrl,
+      '--blocks',
+      '2',
+      '--sealer-rpc',
+      sealerUrl,
+      '--period',
+      '1',
+      '--json',
+    ])
+    assert.equal(withSealers.code, 1, withSealers.stderr)
+    assert.equal(JSON.parse(withSealers.stdout).forkStall, null)
 
     // The public node has no clique API: the signer set comes from --signers, the seals from eth_*.
     const table = await cli([
