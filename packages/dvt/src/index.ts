@@ -13,3 +13,19 @@ export type { DepositNetwork } from './deposit/DepositNetwork.ts'
 export { type DepositNetworkSetting, depositNetworks } from './deposit/depositNetworks.ts'
 export { ForkData } from './deposit/ForkData.ts'
 export { SigningData } from './deposit/SigningData.ts'
+export { type BlsPublicKeyErrorType, blsPublicKey } from './keys/blsPublicKey.ts'
+export { type DeriveChildSKErrorType, deriveChildSK } from './keys/deriveChildSK.ts'
+export { type DeriveMasterSKErrorType, deriveMasterSK } from './keys/deriveMasterSK.ts'
+export { type DeriveSKAtPathErrorType, type DeriveSKAtPathParameters, deriveSKAtPath } from './keys/deriveSKAtPath.ts'
+export {
+  type DeriveValidatorKeysErrorType,
+  type DeriveValidatorKeysParameters,
+  type DeriveValidatorKeysReturnType,
+  deriveValidatorKeys,
+} from './keys/deriveValidatorKeys.ts'
+export type { Eip2334Path } from './keys/Eip2334Path.ts'
+export { KeysError, type KeysErrorCode, type KeysErrorParameters } from './keys/KeysError.ts'
+export { type ParseEip2334PathErrorType, parseEip2334Path } from './keys/parseEip2334Path.ts'
+export { signingKeyPath } from './keys/signingKeyPath.ts'
+export type { ValidatorKeys } from './keys/ValidatorKeys.ts'
+export { withdrawalKeyPath } from './keys/withdrawalKeyPath.ts'
