@@ -29,3 +29,21 @@ export { type ParseEip2334PathErrorType, parseEip2334Path } from './keys/parseEi
 export { signingKeyPath } from './keys/signingKeyPath.ts'
 export type { ValidatorKeys } from './keys/ValidatorKeys.ts'
 export { withdrawalKeyPath } from './keys/withdrawalKeyPath.ts'
+export type {
+  ClusterCreator,
+  ClusterDefinition,
+  ClusterOperator,
+  ClusterValidatorAddresses,
+} from './obol/ClusterDefinition.ts'
+export type {
+  ClusterBuilderRegistration,
+  ClusterDepositData,
+  ClusterDistributedValidator,
+  ClusterLock,
+} from './obol/ClusterLock.ts'
+export { type ClusterVersion, clusterVersions } from './obol/clusterVersions.ts'
+export { type HashDefinitionErrorType, type HashDefinitionReturnType, hashDefinition } from './obol/hashDefinition.ts'
+export { type HashLockErrorType, hashLock } from './obol/hashLock.ts'
+export { ObolError, type ObolErrorCode, type ObolErrorParameters } from './obol/ObolError.ts'
+export { type ParseClusterDefinitionErrorType, parseClusterDefinition } from './obol/parseClusterDefinition.ts'
+export { type ParseClusterLockErrorType, parseClusterLock } from './obol/parseClusterLock.ts'

@@ -1,0 +1,14 @@
+import type { ClusterLock } from './ClusterLock.ts'
+import { clusterLockSchema } from './clusterSchemas.ts'
+import type { ObolError } from './ObolError.ts'
+import { parseClusterFile } from './parseClusterFile.ts'
+
+export type ParseClusterLockErrorType = ObolError
+
+/**
+ * A cluster lock from its JSON text or parsed value, checked field by field (`OBOL_BAD_SHAPE`
+ * naming the field; `OBOL_UNSUPPORTED_VERSION` for a version other than v1.7.0 to v1.11.0).
+ */
+export function parseClusterLock(input: unknown): ClusterLock {
+  return parseClusterFile(input, clusterLockSchema, 'lock')
+}
