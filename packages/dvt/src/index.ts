@@ -47,3 +47,28 @@ export { type HashLockErrorType, hashLock } from './obol/hashLock.ts'
 export { ObolError, type ObolErrorCode, type ObolErrorParameters } from './obol/ObolError.ts'
 export { type ParseClusterDefinitionErrorType, parseClusterDefinition } from './obol/parseClusterDefinition.ts'
 export { type ParseClusterLockErrorType, parseClusterLock } from './obol/parseClusterLock.ts'
+export { assertValidShares } from './ssv/shares/assertValidShares.ts'
+export { type BuildKeySharesParameters, buildKeyShares } from './ssv/shares/buildKeyShares.ts'
+export { encodeOperatorKey } from './ssv/shares/encodeOperatorKey.ts'
+export type { KeySharesFile, KeySharesItem, KeySharesOperator } from './ssv/shares/KeySharesFile.ts'
+export { parseKeySharesFile } from './ssv/shares/parseKeySharesFile.ts'
+export { type ParseOperatorKeyParameters, parseOperatorKey } from './ssv/shares/parseOperatorKey.ts'
+export {
+  type ReconstructValidatorKeyParameters,
+  reconstructValidatorKey,
+} from './ssv/shares/reconstructValidatorKey.ts'
+export type { SharesFinding, SharesFindingCode } from './ssv/shares/SharesFinding.ts'
+export { SsvSharesError, type SsvSharesErrorCode, type SsvSharesErrorParameters } from './ssv/shares/SsvSharesError.ts'
+export { sharesThreshold } from './ssv/shares/sharesThreshold.ts'
+export {
+  type SplitValidatorKeyParameters,
+  type SplitValidatorKeyReturnType,
+  splitValidatorKey,
+} from './ssv/shares/splitValidatorKey.ts'
+export type { ValidatorKeyShare } from './ssv/shares/ValidatorKeyShare.ts'
+export {
+  type VerifiedValidator,
+  type VerifySharesParameters,
+  type VerifySharesReturnType,
+  verifyShares,
+} from './ssv/shares/verifyShares.ts'
