@@ -6,13 +6,29 @@ export {
   type ComputeWithdrawalCredentialsParameters,
   computeWithdrawalCredentials,
 } from './deposit/computeWithdrawalCredentials.ts'
+export {
+  type CreateDepositDataErrorType,
+  type CreateDepositDataParameters,
+  type CreateDepositDataReturnType,
+  createDepositData,
+} from './deposit/createDepositData.ts'
 export { DepositData } from './deposit/DepositData.ts'
+export type { DepositDataEntry, DepositDataField } from './deposit/DepositDataEntry.ts'
+export type { DepositDataFinding } from './deposit/DepositDataFinding.ts'
 export { DepositError, type DepositErrorCode, type DepositErrorParameters } from './deposit/DepositError.ts'
 export { DepositMessage } from './deposit/DepositMessage.ts'
 export type { DepositNetwork } from './deposit/DepositNetwork.ts'
+export { depositDataFileName } from './deposit/depositDataFileName.ts'
 export { type DepositNetworkSetting, depositNetworks } from './deposit/depositNetworks.ts'
 export { ForkData } from './deposit/ForkData.ts'
 export { SigningData } from './deposit/SigningData.ts'
+export { serializeDepositData } from './deposit/serializeDepositData.ts'
+export {
+  type VerifyDepositDataErrorType,
+  type VerifyDepositDataOptions,
+  type VerifyDepositDataReturnType,
+  verifyDepositData,
+} from './deposit/verifyDepositData.ts'
 export { type BlsPublicKeyErrorType, blsPublicKey } from './keys/blsPublicKey.ts'
 export { type DeriveChildSKErrorType, deriveChildSK } from './keys/deriveChildSK.ts'
 export { type DeriveMasterSKErrorType, deriveMasterSK } from './keys/deriveMasterSK.ts'
