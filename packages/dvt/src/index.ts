@@ -45,6 +45,15 @@ export { type ParseEip2334PathErrorType, parseEip2334Path } from './keys/parseEi
 export { signingKeyPath } from './keys/signingKeyPath.ts'
 export type { ValidatorKeys } from './keys/ValidatorKeys.ts'
 export { withdrawalKeyPath } from './keys/withdrawalKeyPath.ts'
+export {
+  type CreateKeystoreErrorType,
+  type CreateKeystoreParameters,
+  createKeystore,
+} from './keystore/createKeystore.ts'
+export { type DecryptKeystoreErrorType, decryptKeystore } from './keystore/decryptKeystore.ts'
+export type { Keystore, Pbkdf2KdfParams, ScryptKdfParams } from './keystore/Keystore.ts'
+export { KeystoreError, type KeystoreErrorCode, type KeystoreErrorParameters } from './keystore/KeystoreError.ts'
+export { type ParseKeystoreErrorType, parseKeystore } from './keystore/parseKeystore.ts'
 export type {
   ClusterCreator,
   ClusterDefinition,
@@ -57,12 +66,20 @@ export type {
   ClusterDistributedValidator,
   ClusterLock,
 } from './obol/ClusterLock.ts'
+export { chainIdOfForkVersion } from './obol/chainIdOfForkVersion.ts'
 export { type ClusterVersion, clusterVersions } from './obol/clusterVersions.ts'
 export { type HashDefinitionErrorType, type HashDefinitionReturnType, hashDefinition } from './obol/hashDefinition.ts'
 export { type HashLockErrorType, hashLock } from './obol/hashLock.ts'
 export { ObolError, type ObolErrorCode, type ObolErrorParameters } from './obol/ObolError.ts'
+export { type ObolTypedDataParameters, obolTypedData } from './obol/obolTypedData.ts'
 export { type ParseClusterDefinitionErrorType, parseClusterDefinition } from './obol/parseClusterDefinition.ts'
 export { type ParseClusterLockErrorType, parseClusterLock } from './obol/parseClusterLock.ts'
+export {
+  type VerifyDefinitionErrorType,
+  type VerifyDefinitionReturnType,
+  verifyDefinition,
+} from './obol/verifyDefinition.ts'
+export { type VerifyLockErrorType, type VerifyLockReturnType, verifyLock } from './obol/verifyLock.ts'
 export { assertValidShares } from './ssv/shares/assertValidShares.ts'
 export { type BuildKeySharesParameters, buildKeyShares } from './ssv/shares/buildKeyShares.ts'
 export { encodeOperatorKey } from './ssv/shares/encodeOperatorKey.ts'
