@@ -80,6 +80,13 @@ export {
   verifyDefinition,
 } from './obol/verifyDefinition.ts'
 export { type VerifyLockErrorType, type VerifyLockReturnType, verifyLock } from './obol/verifyLock.ts'
+export { type BuildKeySharesParameters, buildKeyShares } from './ssv/shares/buildKeyShares.ts'
+export type { KeySharesFile, KeySharesItem, KeySharesOperator } from './ssv/shares/KeySharesFile.ts'
+export { type ParseOperatorKeyParameters, parseOperatorKey } from './ssv/shares/parseOperatorKey.ts'
+export type { SharesFinding, SharesFindingCode } from './ssv/shares/SharesFinding.ts'
+export { sharesThreshold } from './ssv/shares/sharesThreshold.ts'
+export type { ValidatorKeyShare } from './ssv/shares/ValidatorKeyShare.ts'
+export { type AssertClusterReturnType, assertCluster } from './ssv/shares/assertCluster.ts'
 export { assertValidShares } from './ssv/shares/assertValidShares.ts'
 export { type BuildKeySharesParameters, buildKeyShares } from './ssv/shares/buildKeyShares.ts'
 export { encodeOperatorKey } from './ssv/shares/encodeOperatorKey.ts'

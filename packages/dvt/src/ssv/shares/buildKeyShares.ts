@@ -2,15 +2,14 @@ import type { KeyObject } from 'node:crypto'
 import type { Secret } from '@chainops/core'
 import { SecretKey } from '@chainsafe/blst'
 import { bytesToHex } from 'viem'
+import { assertCluster } from './assertCluster.ts'
 import { assertOwner } from './assertOwner.ts'
 import { buildSharesData } from './buildSharesData.ts'
 import { encryptShare } from './encryptShare.ts'
 import type { KeySharesFile, KeySharesItem, KeySharesOperator } from './KeySharesFile.ts'
 import { parseOperatorKey } from './parseOperatorKey.ts'
 import { SsvSharesError } from './SsvSharesError.ts'
-import { sharesThreshold } from './sharesThreshold.ts'
 import { signOwnerNonce } from './signOwnerNonce.ts'
-import { sortOperatorIds } from './sortOperatorIds.ts'
 import { splitValidatorKey } from './splitValidatorKey.ts'
 import { validatorScalar } from './validatorScalar.ts'
 
@@ -38,25 +37,14 @@ export type BuildKeySharesParameters = {
  */
 export function buildKeyShares(parameters: BuildKeySharesParameters): KeySharesFile {
   const ownerAddress = assertOwner(parameters.ownerAddress, parameters.ownerNonce)
-  const operatorIds = sortOperatorIds(parameters.operators.map((operator) => operator.id))
-  sharesThreshold(operatorIds.length)
-  const operators = operatorIds.map((id) => {
-    const operator = parameters.operators.find((item) => item.id === id) as KeySharesOperator
-    return { id, operatorKey: operator.operatorKey }
-  })
-  const keys = new Map<number, KeyObject>()
-  const seenKeys = new Map<string, number>()
-  for (const operator of operators) {
-    keys.set(operator.id, parseOperatorKey({ operatorId: operator.id, operatorKey: operator.operatorKey }))
-    const other = seenKeys.get(operator.operatorKey)
-    if (other !== undefined)
-      throw new SsvSharesError({
-        code: 'SSV_SHARES_DUPLICATE_OPERATOR',
-        shortMessage: `operators ${other} and ${operator.id} have the same operator key`,
-        details: 'one operator key belongs to one operator id',
-      })
-    seenKeys.set(operator.operatorKey, operator.id)
-  }
+  const { operators } = assertCluster(parameters.operators)
+  const operatorIds = operators.map((operator) => operator.id)
+  const keys = new Map<number, KeyObject>(
+    operators.map((operator) => [
+      operator.id,
+      parseOperatorKey({ operatorId: operator.id, operatorKey: operator.operatorKey }),
+    ]),
+  )
   if (parameters.validators.length === 0)
     throw new SsvSharesError({ code: 'SSV_SHARES_VALIDATOR_KEY', shortMessage: 'no validator keys given' })
   const publicKeys = parameters.validators.map((validator, index) => {
