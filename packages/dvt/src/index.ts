@@ -68,24 +68,29 @@ export type {
 } from './obol/ClusterLock.ts'
 export { chainIdOfForkVersion } from './obol/chainIdOfForkVersion.ts'
 export { type ClusterVersion, clusterVersions } from './obol/clusterVersions.ts'
+export {
+  type CreateDefinitionErrorType,
+  type CreateDefinitionParameters,
+  createDefinition,
+} from './obol/createDefinition.ts'
 export { type HashDefinitionErrorType, type HashDefinitionReturnType, hashDefinition } from './obol/hashDefinition.ts'
 export { type HashLockErrorType, hashLock } from './obol/hashLock.ts'
 export { ObolError, type ObolErrorCode, type ObolErrorParameters } from './obol/ObolError.ts'
+export {
+  type ObolOperatorAccountErrorType,
+  type ObolOperatorAccountParameters,
+  obolOperatorAccount,
+} from './obol/obolOperatorAccount.ts'
 export { type ObolTypedDataParameters, obolTypedData } from './obol/obolTypedData.ts'
 export { type ParseClusterDefinitionErrorType, parseClusterDefinition } from './obol/parseClusterDefinition.ts'
 export { type ParseClusterLockErrorType, parseClusterLock } from './obol/parseClusterLock.ts'
+export { type SignDefinitionErrorType, type SignDefinitionParameters, signDefinition } from './obol/signDefinition.ts'
 export {
   type VerifyDefinitionErrorType,
   type VerifyDefinitionReturnType,
   verifyDefinition,
 } from './obol/verifyDefinition.ts'
 export { type VerifyLockErrorType, type VerifyLockReturnType, verifyLock } from './obol/verifyLock.ts'
-export { type BuildKeySharesParameters, buildKeyShares } from './ssv/shares/buildKeyShares.ts'
-export type { KeySharesFile, KeySharesItem, KeySharesOperator } from './ssv/shares/KeySharesFile.ts'
-export { type ParseOperatorKeyParameters, parseOperatorKey } from './ssv/shares/parseOperatorKey.ts'
-export type { SharesFinding, SharesFindingCode } from './ssv/shares/SharesFinding.ts'
-export { sharesThreshold } from './ssv/shares/sharesThreshold.ts'
-export type { ValidatorKeyShare } from './ssv/shares/ValidatorKeyShare.ts'
 export { type AssertClusterReturnType, assertCluster } from './ssv/shares/assertCluster.ts'
 export { assertValidShares } from './ssv/shares/assertValidShares.ts'
 export { type BuildKeySharesParameters, buildKeyShares } from './ssv/shares/buildKeyShares.ts'
