@@ -1,0 +1,32 @@
+import { Secret } from '@chainops/core'
+import { CliError } from '../../errors/CliError.ts'
+import { usageError } from '../../errors/usageError.ts'
+import { readSecretFile } from '../../files/readSecretFile.ts'
+import type { CommandIo } from '../../framework/Command.ts'
+import { promptHidden } from './promptHidden.ts'
+
+/**
+ * A mnemonic or password from its `--<option>` file (one trailing newline dropped), or from a
+ * hidden prompt when stdin is a terminal: never from a flag's value, which `ps` and shell history
+ * would keep.
+ */
+export async function readSecretOption(
+  values: Record<string, unknown>,
+  option: string,
+  prompt: string,
+  io: CommandIo,
+): Promise<Secret<string>> {
+  const file = values[option]
+  if (typeof file === 'string') {
+    const text = readSecretFile(file, option, io)
+    const trimmed = text.reveal().replace(/\r?\n$/, '')
+    text.wipe()
+    return new Secret(trimmed)
+  }
+  if (!process.stdin.isTTY) throw usageError(`--${option} is required (stdin is not a terminal to prompt on)`)
+  try {
+    return await promptHidden(prompt)
+  } catch (cause) {
+    throw new CliError({ code: 'CLI_USAGE', shortMessage: `no ${option.replace(/-file$/, '')} entered`, cause })
+  }
+}
