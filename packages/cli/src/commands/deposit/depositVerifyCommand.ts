@@ -1,0 +1,52 @@
+import { type DepositNetwork, verifyDepositData } from '@chainops/dvt'
+import { usageError } from '../../errors/usageError.ts'
+import { readTextFile } from '../../files/readTextFile.ts'
+import type { Command } from '../../framework/Command.ts'
+import { formatTable } from '../../output/formatTable.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
+import { depositNetworkFlag } from './depositNetworkFlag.ts'
+
+export const depositVerifyCommand: Command = {
+  path: ['deposit', 'verify'],
+  summary: 'check a deposit_data-*.json: shape, network, credentials, amount, both roots and every signature',
+  usage: 'chainops deposit verify FILE [--network mainnet|holesky|hoodi] [--json]',
+  options: {
+    network: {
+      type: 'string',
+      value: 'NAME',
+      description: 'the network the deposits must be for (fork version, name and signature domain)',
+      default: 'the network each entry names in network_name',
+    },
+    json: {
+      type: 'boolean',
+      description: 'print { file, valid, count, findings: [{ index, field, code, message }] } as JSON',
+    },
+  },
+  help: 'Exit code 0 when every deposit is valid, 1 with findings (or a file that is not JSON), 2 for bad usage.',
+  async run({ values, positionals, io }) {
+    const [file, ...extra] = positionals
+    if (file === undefined) throw usageError('FILE is required (the deposit_data-*.json to check)')
+    if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`)
+    const network: DepositNetwork | undefined =
+      values.network === undefined ? undefined : depositNetworkFlag(values.network)
+    const result = verifyDepositData(readTextFile(file, 'deposit data'), { network })
+    if (values.json) {
+      io.out(toJsonText({ file, ...result }))
+    } else if (result.valid) {
+      io.out(
+        `${file}: ${result.count} deposit${result.count === 1 ? '' : 's'} valid${network ? ` for ${network}` : ''}`,
+      )
+    } else {
+      io.out(
+        formatTable(
+          ['INDEX', 'FIELD', 'CODE', 'MESSAGE'],
+          result.findings.map((f) => [String(f.index), f.field, f.code, f.message]),
+        ),
+      )
+      io.out(
+        `\n${file}: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} in ${result.count} deposit${result.count === 1 ? '' : 's'}`,
+      )
+    }
+    return result.valid ? 0 : 1
+  },
+}
