@@ -264,3 +264,66 @@ describe('chainops deposit create and verify through bin/chainops', () => {
     assert.match(verify.stdout, /--network NAME +.*\(default: the network each entry names in network_name\)/)
   })
 })
+
+// ethstaker-deposit 1.3.1's own file writer, for the same mnemonic, indices, amount, address and network.
+const ETHSTAKER_FILE = `
+import json, sys
+from ethstaker_deposit.credentials import Credential
+from ethstaker_deposit.settings import get_chain_setting
+from ethstaker_deposit.utils.export_data import export_deposit_data_json
+r = json.load(sys.stdin)
+data = [Credential(mnemonic=r['mnemonic'], mnemonic_password='', index=i, amount=r['amount'],
+                   chain_setting=get_chain_setting(r['network']), hex_withdrawal_address=r['address'],
+                   compounding=r['compounding']).deposit_datum_dict for i in r['indices']]
+print(export_deposit_data_json(r['folder'], 0, data))
+`
+
+describe('@integration chainops deposit create beside ethstaker-deposit 1.3.1', () => {
+  const python = fileURLToPath(new URL('../../../.venv/bin/python', import.meta.url))
+  let dir: string
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'chainops-deposit-ref-'))
+    await writeFile(join(dir, 'mnemonic.txt'), MNEMONIC, { mode: 0o600 })
+  })
+  after(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  for (const [network, compounding, amount] of [
+    ['mainnet', false, 32],
+    ['hoodi', true, 100],
+  ] as const) {
+    it(`${network}, ${compounding ? '0x02' : '0x01'}, ${amount} ETH, indices 2 and 3: the file is byte-identical`, async () => {
+      const out = await mkdtemp(join(dir, `${network}-`))
+      const args = ['deposit', 'create', '--mnemonic-file', join(dir, 'mnemonic.txt'), '--index', '2', '--count', '2']
+      args.push(
+        '--withdrawal-address',
+        ADDRESS,
+        '--amount',
+        String(amount),
+        '--network',
+        network,
+        '--out',
+        out,
+        '--json',
+      )
+      const result = await chainops(compounding ? [...args, '--compounding'] : args)
+      assert.equal(result.code, 0, result.stderr)
+      const ours = await readFile((JSON.parse(result.stdout) as { file: string }).file, 'utf8')
+      const reference = promisify(execFile)(python, ['-c', ETHSTAKER_FILE], { timeout: 120_000 })
+      reference.child.stdin?.end(
+        JSON.stringify({
+          mnemonic: MNEMONIC,
+          indices: [2, 3],
+          amount: amount * 1e9,
+          network,
+          address: ADDRESS,
+          compounding,
+          folder: out,
+        }),
+      )
+      const theirs = await readFile((await reference).stdout.trim(), 'utf8')
+      assert.equal(ours, theirs)
+    })
+  }
+})
