@@ -8,7 +8,7 @@
 const library = '^packages/[^/]+/src/'
 const notLibrary = ['\\.test\\.ts$', '/testProcesses/', '^packages/[^/]+/src/testing/']
 const testCode = ['\\.test\\.ts$', '/testProcesses/', '^packages/[^/]+/test/']
-const features = '(clique|lightning|treasury|dvt)'
+const features = '(clique|lightning|treasury)'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -30,8 +30,8 @@ module.exports = {
       to: { circular: true, via: { dependencyTypes: ['type-only'] } },
     },
     // No cycle between packages is checked by scripts/depcruise.ts (findPackageCycles). The rules below
-    // also make one impossible: they allow only core <- clique <- devnet <- testkit <- the other
-    // feature packages' tests <- cli.
+    // also make one impossible: they allow only core <- clique <- devnet <- testkit <- the tests of
+    // lightning, treasury and dvt, treasury <- dvt, and everything <- cli.
     {
       name: 'core-imports-no-package',
       severity: 'error',
@@ -42,18 +42,31 @@ module.exports = {
     {
       name: 'feature-imports-only-core',
       severity: 'error',
-      comment: 'A feature package (clique, lightning, treasury, dvt) builds on @chainops/core only.',
+      comment: 'A feature package (clique, lightning, treasury) builds on @chainops/core only.',
       from: { path: `^packages/${features}/src/`, pathNot: notLibrary },
       to: { path: '^packages/[^/]+/', pathNot: ['^packages/core/', '^packages/$1/'] },
+    },
+    {
+      name: 'dvt-imports-core-treasury',
+      severity: 'error',
+      comment:
+        '@chainops/dvt builds on @chainops/core and on @chainops/treasury, where DESIGN.md puts the keys it ' +
+        'starts from: the BIP-39 seed and the DVTNodeKeys tier that holds the Obol and SSV operator EOAs.',
+      from: { path: '^packages/dvt/src/', pathNot: notLibrary },
+      to: { path: '^packages/[^/]+/', pathNot: '^packages/(core|treasury|dvt)/' },
     },
     {
       name: 'feature-tests-import-core-devnet-testkit',
       severity: 'error',
       comment:
-        'The tests of treasury and dvt use their own code, @chainops/core, @chainops/devnet and @chainops/testkit; ' +
-        "lightning's tests also use @chainops/clique (the geth config the minter's txpool limits go into).",
+        'The tests of treasury and dvt use their own code, @chainops/core, @chainops/devnet and @chainops/testkit ' +
+        "(dvt's also @chainops/treasury); lightning's also use @chainops/clique (the geth config the minter's " +
+        'txpool limits go into).',
       from: { path: '^packages/(treasury|dvt)/' },
-      to: { path: '^packages/[^/]+/', pathNot: ['^packages/(core|devnet|testkit)/', '^packages/$1/'] },
+      to: {
+        path: '^packages/[^/]+/',
+        pathNot: ['^packages/(core|devnet|testkit)/', '^packages/$1/', '^packages/treasury/'],
+      },
     },
     {
       name: 'clique-imports-only-core',

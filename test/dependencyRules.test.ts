@@ -35,6 +35,8 @@ const fixture: Record<string, string> = {
   ].join('\n'),
   'packages/treasury/src/lib.test.ts': 'export const fixtureValue = 1',
   'packages/testkit/src/index.ts': "import { lib } from '../../treasury/src/lib.ts'\nexport const testkit = lib",
+  'packages/dvt/src/keys.ts':
+    "import { lib } from '../../treasury/src/lib.ts'\nimport { lightning } from '../../lightning/src/index.ts'\nexport const keys = [lib, lightning]",
   'packages/clique/src/x.test.ts': "import { devnet } from '../../devnet/src/index.ts'\nexport const x = devnet",
   'packages/cli/src/main.ts': "import { testkit } from '../../testkit/src/index.ts'\nexport const main = testkit",
   'examples/example.ts': 'export const example = 1',
@@ -83,6 +85,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     'library-not-to-tests: packages/treasury/src/lib.ts → packages/treasury/src/lib.test.ts',
     'nothing-imports-entry-scripts: packages/treasury/src/lib.ts → examples/example.ts',
     'testkit-imports-core-clique-devnet: packages/testkit/src/index.ts → packages/treasury/src/lib.ts',
+    'dvt-imports-core-treasury: packages/dvt/src/keys.ts → packages/lightning/src/index.ts',
     'clique-imports-only-core: packages/clique/src/x.test.ts → packages/devnet/src/index.ts',
     'cli-not-to-testkit: packages/cli/src/main.ts → packages/testkit/src/index.ts',
     'devnet-imports-core-clique: packages/devnet/src/useLightning.ts → packages/lightning/src/index.ts',
@@ -93,6 +96,15 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
         assert.fail(`not reported; reported:\n${violations(result).join('\n')}`)
     })
   }
+
+  it('lets dvt use treasury (the seed and the DVTNodeKeys tier)', () => {
+    const dvtToTreasury = violations(result).filter(
+      (violation) =>
+        violation.includes('packages/dvt/src/keys.ts → packages/treasury/') &&
+        !violation.startsWith('only-through-exports'),
+    )
+    assert.deepEqual(dvtToTreasury, [])
+  })
 
   it('finds the package cycle core → devnet → core with the imports that close it', () => {
     const cycles = findPackageCycles(result)
