@@ -91,6 +91,50 @@ export {
   verifyDefinition,
 } from './obol/verifyDefinition.ts'
 export { type VerifyLockErrorType, type VerifyLockReturnType, verifyLock } from './obol/verifyLock.ts'
+export {
+  type BulkRegisterValidatorCallParameters,
+  bulkRegisterValidatorCall,
+} from './ssv/registration/bulkRegisterValidatorCall.ts'
+export { type DepositCallParameters, depositCall } from './ssv/registration/depositCall.ts'
+export {
+  type DvtNodeAccountErrorType,
+  type DvtNodeAccountParameters,
+  type DvtNodeAccountReturnType,
+  dvtNodeAccount,
+} from './ssv/registration/dvtNodeAccount.ts'
+export { emptySsvCluster } from './ssv/registration/emptySsvCluster.ts'
+export {
+  type GetClusterSnapshotParameters,
+  type GetClusterSnapshotReturnType,
+  getClusterSnapshot,
+} from './ssv/registration/getClusterSnapshot.ts'
+export { type GetOwnerNonceParameters, getOwnerNonce } from './ssv/registration/getOwnerNonce.ts'
+export {
+  type LoadSsvNetworkDeploymentErrorType,
+  loadSsvNetworkDeployment,
+} from './ssv/registration/loadSsvNetworkDeployment.ts'
+export { type RegisterOperatorCallParameters, registerOperatorCall } from './ssv/registration/registerOperatorCall.ts'
+export {
+  type RegisterValidatorCallParameters,
+  registerValidatorCall,
+} from './ssv/registration/registerValidatorCall.ts'
+export {
+  type RegisterValidatorsErrorType,
+  type RegisterValidatorsParameters,
+  type RegisterValidatorsReturnType,
+  registerValidators,
+} from './ssv/registration/registerValidators.ts'
+export { type RemoveValidatorCallParameters, removeValidatorCall } from './ssv/registration/removeValidatorCall.ts'
+export { revertErrorName } from './ssv/registration/revertErrorName.ts'
+export type { SsvCluster } from './ssv/registration/SsvCluster.ts'
+export type { SsvNetworkCall } from './ssv/registration/SsvNetworkCall.ts'
+export type { SsvNetworkDeployment, SsvNetworkName } from './ssv/registration/SsvNetworkDeployment.ts'
+export {
+  SsvRegistrationError,
+  type SsvRegistrationErrorCode,
+  type SsvRegistrationErrorParameters,
+} from './ssv/registration/SsvRegistrationError.ts'
+export { ssvNetworkAbi } from './ssv/registration/ssvNetworkAbi.ts'
 export { type AssertClusterReturnType, assertCluster } from './ssv/shares/assertCluster.ts'
 export { assertValidShares } from './ssv/shares/assertValidShares.ts'
 export { type BuildKeySharesParameters, buildKeyShares } from './ssv/shares/buildKeyShares.ts'
