@@ -46,7 +46,13 @@ async function awsSdkLoadedBy(specifier: string): Promise<Loaded> {
 describe('no @aws-sdk module for users of the root entries', function () {
   this.timeout(120_000)
 
-  for (const specifier of ['@chainops/clique', '@chainops/core', '@chainops/treasury', '@chainops/lightning']) {
+  for (const specifier of [
+    '@chainops/clique',
+    '@chainops/core',
+    '@chainops/treasury',
+    '@chainops/lightning',
+    '@chainops/dvt',
+  ]) {
     it(`importing ${specifier} resolves no @aws-sdk module`, async () => {
       const loaded = await awsSdkLoadedBy(specifier)
       assert.deepEqual(loaded, { urls: 0, packages: [] }, `${specifier} loads ${loaded.packages.join(', ')}`)
