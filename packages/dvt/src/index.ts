@@ -1,5 +1,6 @@
 // The public API of @chainops/dvt.
 
+export { type AssertDepositDataErrorType, assertDepositData } from './deposit/assertDepositData.ts'
 export { computeDepositDomain } from './deposit/computeDepositDomain.ts'
 export { computeSigningRoot } from './deposit/computeSigningRoot.ts'
 export {
