@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto'
 import type { KeySharesOperator } from './KeySharesFile.ts'
 import { parseOperatorKey } from './parseOperatorKey.ts'
 import { SsvSharesError } from './SsvSharesError.ts'
@@ -9,6 +10,8 @@ export type AssertClusterReturnType = {
   operators: KeySharesOperator[]
   /** Shares needed to sign. */
   threshold: number
+  /** Each operator's key, parsed, by operator id. */
+  operatorKeys: Map<number, KeyObject>
 }
 
 /**
@@ -25,8 +28,9 @@ export function assertCluster(operators: readonly KeySharesOperator[]): AssertCl
     return { id, operatorKey: operator.operatorKey }
   })
   const seen = new Map<string, number>()
+  const operatorKeys = new Map<number, KeyObject>()
   for (const operator of sorted) {
-    parseOperatorKey({ operatorId: operator.id, operatorKey: operator.operatorKey })
+    operatorKeys.set(operator.id, parseOperatorKey({ operatorId: operator.id, operatorKey: operator.operatorKey }))
     const other = seen.get(operator.operatorKey)
     if (other !== undefined)
       throw new SsvSharesError({
@@ -36,5 +40,5 @@ export function assertCluster(operators: readonly KeySharesOperator[]): AssertCl
       })
     seen.set(operator.operatorKey, operator.id)
   }
-  return { operators: sorted, threshold }
+  return { operators: sorted, threshold, operatorKeys }
 }

@@ -7,7 +7,6 @@ import { assertOwner } from './assertOwner.ts'
 import { buildSharesData } from './buildSharesData.ts'
 import { encryptShare } from './encryptShare.ts'
 import type { KeySharesFile, KeySharesItem, KeySharesOperator } from './KeySharesFile.ts'
-import { parseOperatorKey } from './parseOperatorKey.ts'
 import { SsvSharesError } from './SsvSharesError.ts'
 import { signOwnerNonce } from './signOwnerNonce.ts'
 import { splitValidatorKey } from './splitValidatorKey.ts'
@@ -37,14 +36,8 @@ export type BuildKeySharesParameters = {
  */
 export function buildKeyShares(parameters: BuildKeySharesParameters): KeySharesFile {
   const ownerAddress = assertOwner(parameters.ownerAddress, parameters.ownerNonce)
-  const { operators } = assertCluster(parameters.operators)
+  const { operators, operatorKeys: keys } = assertCluster(parameters.operators)
   const operatorIds = operators.map((operator) => operator.id)
-  const keys = new Map<number, KeyObject>(
-    operators.map((operator) => [
-      operator.id,
-      parseOperatorKey({ operatorId: operator.id, operatorKey: operator.operatorKey }),
-    ]),
-  )
   if (parameters.validators.length === 0)
     throw new SsvSharesError({ code: 'SSV_SHARES_VALIDATOR_KEY', shortMessage: 'no validator keys given' })
   const publicKeys = parameters.validators.map((validator, index) => {
