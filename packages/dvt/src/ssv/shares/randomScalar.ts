@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { BLS_CURVE_ORDER } from './blsCurveOrder.ts'
+import { BLS_CURVE_ORDER } from '../../keys/BLS_CURVE_ORDER.ts'
 import { bytesToScalar } from './bytesToScalar.ts'
 
 /**

@@ -1,5 +1,5 @@
 import { Secret } from '@chainops/core'
-import { BLS_CURVE_ORDER } from './blsCurveOrder.ts'
+import { BLS_CURVE_ORDER } from '../../keys/BLS_CURVE_ORDER.ts'
 import { bytesToScalar } from './bytesToScalar.ts'
 import { SsvSharesError } from './SsvSharesError.ts'
 import { scalarToBytes } from './scalarToBytes.ts'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { isChainopsError, Secret } from '@chainops/core'
 import { SecretKey } from '@chainsafe/blst'
-import { BLS_CURVE_ORDER } from './blsCurveOrder.ts'
+import { BLS_CURVE_ORDER } from '../../keys/BLS_CURVE_ORDER.ts'
 import { bytesToScalar } from './bytesToScalar.ts'
 import { reconstructValidatorKey } from './reconstructValidatorKey.ts'
 import { scalarToBytes } from './scalarToBytes.ts'

@@ -1,6 +1,6 @@
 import { Secret } from '@chainops/core'
 import { SecretKey } from '@chainsafe/blst'
-import { BLS_CURVE_ORDER } from './blsCurveOrder.ts'
+import { BLS_CURVE_ORDER } from '../../keys/BLS_CURVE_ORDER.ts'
 import { randomScalar } from './randomScalar.ts'
 import { scalarToBytes } from './scalarToBytes.ts'
 import { sharesThreshold } from './sharesThreshold.ts'

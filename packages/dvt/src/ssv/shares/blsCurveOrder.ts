@@ -1,2 +1,0 @@
-/** r, the order of the BLS12-381 scalar field: secret keys and Shamir shares live in [1, r). */
-export const BLS_CURVE_ORDER: bigint = 0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001n
