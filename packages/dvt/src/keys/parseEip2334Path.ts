@@ -1,3 +1,4 @@
+import { describePath } from './describePath.ts'
 import type { Eip2334Path } from './Eip2334Path.ts'
 import { KeysError } from './KeysError.ts'
 
@@ -18,7 +19,7 @@ export function parseEip2334Path(path: string): Eip2334Path {
       code: 'KEYS_PATH_INVALID',
       shortMessage:
         'not an EIP-2334 validator path: m/12381/3600/<index>/0/0 (signing) or m/12381/3600/<index>/0 (withdrawal)',
-      details: `got ${typeof path === 'string' ? JSON.stringify(path.slice(0, 80)) : typeof path}`,
+      details: `got ${describePath(path)}`,
     })
   }
   const signing = match[2] !== undefined

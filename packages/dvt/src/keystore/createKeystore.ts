@@ -1,6 +1,7 @@
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto'
 import { isSecret, type Secret } from '@chainops/core'
 import { blsPublicKey } from '../keys/blsPublicKey.ts'
+import { describePath } from '../keys/describePath.ts'
 import { deriveKeystoreKey } from './deriveKeystoreKey.ts'
 import type { Keystore } from './Keystore.ts'
 import { KeystoreError } from './KeystoreError.ts'
@@ -46,13 +47,9 @@ export async function createKeystore(parameters: CreateKeystoreParameters): Prom
   if (!(secret instanceof Uint8Array) || secret.length !== 32) invalid('secret is a 32-byte BLS secret key')
   if (typeof password !== 'string' && !isSecret(password)) invalid('password is a string or a Secret<string>')
   if (typeof path !== 'string' || !/^(m(\/(0|[1-9][0-9]*))*)?$/.test(path)) {
-    invalid(
-      'path is an EIP-2334 path (m/12381/3600/<index>/0/0) or empty',
-      `path is ${typeof path === 'string' ? JSON.stringify(path.slice(0, 80)) : typeof path}`,
-    )
+    invalid('path is an EIP-2334 path (m/12381/3600/<index>/0/0) or empty', `path is ${describePath(path)}`)
   }
-  if (kdf !== 'scrypt' && kdf !== 'pbkdf2')
-    invalid('kdf is scrypt or pbkdf2', `kdf is ${JSON.stringify(String(kdf).slice(0, 40))}`)
+  if (kdf !== 'scrypt' && kdf !== 'pbkdf2') invalid('kdf is scrypt or pbkdf2', `kdf is another ${typeof kdf}`)
   const salt = parameters.salt ?? randomBytes(32)
   const iv = parameters.iv ?? randomBytes(16)
   if (salt.length !== 32) invalid('salt is 32 bytes')

@@ -99,21 +99,21 @@ export function parseKeystore(input: unknown): Keystore {
     return fail(
       'KEYSTORE_UNSUPPORTED_KDF',
       'crypto.kdf.function is scrypt or pbkdf2',
-      `crypto.kdf.function is ${JSON.stringify(kdf.function.slice(0, 40))}`,
+      `crypto.kdf.function is another string (${kdf.function.length} characters, not echoed)`,
     )
   }
   if (checksum.function !== 'sha256') {
     fail(
       'KEYSTORE_UNSUPPORTED_CIPHER',
       'crypto.checksum.function is sha256',
-      `crypto.checksum.function is ${JSON.stringify(checksum.function.slice(0, 40))}`,
+      `crypto.checksum.function is another string (${checksum.function.length} characters, not echoed)`,
     )
   }
   if (cipher.function !== 'aes-128-ctr') {
     fail(
       'KEYSTORE_UNSUPPORTED_CIPHER',
       'crypto.cipher.function is aes-128-ctr',
-      `crypto.cipher.function is ${JSON.stringify(cipher.function.slice(0, 40))}`,
+      `crypto.cipher.function is another string (${cipher.function.length} characters, not echoed)`,
     )
   }
   const iv = cipher.params.iv
