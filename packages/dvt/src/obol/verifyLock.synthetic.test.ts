@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { aggregateSignatures, SecretKey } from '@chainsafe/blst'
+import { bls12_381_Fr } from '@noble/curves/bls12-381.js'
 import { type Hex, hexToBytes, toHex, toRlp } from 'viem'
 import { generatePrivateKey, privateKeyToAccount, sign } from 'viem/accounts'
 import { computeDepositDomain } from '../deposit/computeDepositDomain.ts'
@@ -14,9 +15,9 @@ import { hashLock } from './hashLock.ts'
 import { signDefinition } from './signDefinition.ts'
 import { verifyLock } from './verifyLock.ts'
 
-// A lock as a DKG would write it, built here from random keys (public shares that do not interpolate
-// are fine: verifyLock does not check interpolation), so the deposit and registration checks can be
-// reached with one thing wrong at a time, lock hash and aggregate re-made after each edit.
+// A lock as a DKG would write it, built here from fresh keys (a 3-of-4 Shamir split of each group key),
+// so every check can be reached with one thing wrong at a time, lock hash and aggregate re-made after
+// each edit.
 const compressed = (uncompressed: Hex): Hex =>
   `0x${Number.parseInt(uncompressed.slice(-1), 16) % 2 ? '03' : '02'}${uncompressed.slice(4, 68)}`
 const enrOf = (publicKey: Hex): string =>
@@ -44,8 +45,13 @@ async function buildLock(): Promise<{ lock: ClusterLock; reseal: (lock: ClusterL
       account,
       enr: enrOf(compressed(privateKeyToAccount(nodeKeys[i] as Hex).publicKey)),
     })
-  const groupKeys = [0, 1].map(() => SecretKey.fromKeygen(randomBytes(32)))
-  const shareKeys = groupKeys.map(() => [0, 1, 2, 3].map(() => SecretKey.fromKeygen(randomBytes(32))))
+  // Shamir over the scalar field, threshold 3 of 4, shares at x = 1..4 as charon's DKG gives them.
+  const polynomials = [0, 1].map(() => [0, 1, 2].map(() => bls12_381_Fr.create(BigInt(toHex(randomBytes(32))))))
+  const secretKey = (scalar: bigint) => SecretKey.fromBytes(hexToBytes(toHex(scalar, { size: 32 })))
+  const evaluate = (coefficients: bigint[], x: bigint) =>
+    coefficients.reduceRight((acc, coefficient) => bls12_381_Fr.add(bls12_381_Fr.mul(acc, x), coefficient), 0n)
+  const groupKeys = polynomials.map((coefficients) => secretKey(coefficients[0] as bigint))
+  const shareKeys = polynomials.map((coefficients) => [1n, 2n, 3n, 4n].map((x) => secretKey(evaluate(coefficients, x))))
   const credentials = `0x01${'00'.repeat(11)}000000000000000000000000000000000000d00d` as Hex
   const lock: ClusterLock = {
     cluster_definition: definition,
@@ -105,7 +111,7 @@ describe('verifyLock on a lock built from fresh keys (v1.10.0, partial deposits)
     assert.equal(result.signatures, 18)
     assert.equal(result.deposits, 2)
   })
-  it('names a deposit signature, a registration for another fee recipient, and credentials for another address', async () => {
+  it('names a deposit signature, a registration signature, credentials for another address, shares off the polynomial', async () => {
     const { lock, reseal } = await buildLock()
     const clone = (): ClusterLock => structuredClone(lock)
 
@@ -135,6 +141,23 @@ describe('verifyLock on a lock built from fresh keys (v1.10.0, partial deposits)
       code: 'OBOL_INCONSISTENT',
       shortMessage:
         "distributed_validators.1.partial_deposit_data.0.withdrawal_credentials are not for the definition's withdrawal address",
+    })
+
+    const stray = clone()
+    const strayShares = stray.distributed_validators[1]?.public_shares
+    assert.ok(strayShares)
+    strayShares[3] = toHex(SecretKey.fromKeygen(randomBytes(32)).toPublicKey().toBytes())
+    await assert.rejects(verifyLock(await reseal(stray)), {
+      code: 'OBOL_INCONSISTENT',
+      shortMessage: "distributed_validators.1.public_shares.3 does not lie on the group key's polynomial",
+    })
+    const swapped = clone()
+    const swappedShares = swapped.distributed_validators[0]?.public_shares
+    assert.ok(swappedShares)
+    swappedShares.reverse()
+    await assert.rejects(verifyLock(await reseal(swapped)), {
+      code: 'OBOL_INCONSISTENT',
+      shortMessage: 'distributed_validators.0: the public shares do not reconstruct the group key',
     })
 
     const shares = clone()

@@ -3,6 +3,7 @@ import { type Hex, recoverPublicKey } from 'viem'
 import { computeDepositDomain } from '../deposit/computeDepositDomain.ts'
 import { computeSigningRoot } from '../deposit/computeSigningRoot.ts'
 import { DepositMessage } from '../deposit/DepositMessage.ts'
+import { assertSharesReconstruct } from './assertSharesReconstruct.ts'
 import { builderRegistrationSigningRoot } from './builderRegistrationSigningRoot.ts'
 import type { ClusterDepositData, ClusterLock } from './ClusterLock.ts'
 import { enrPublicKey } from './enrPublicKey.ts'
@@ -26,12 +27,13 @@ export type VerifyLockErrorType = ObolError
 /**
  * Checks a cluster lock completely, in charon's order: the definition ({@link verifyDefinition}:
  * hashes and EIP-712 signatures), the validator count and the lock hash, the threshold (from
- * ceil(2n/3) to n for n operators), one public share per operator and no repeated group key, the BLS
+ * ceil(2n/3) to n for n operators), one public share per operator, no repeated group key, public
+ * shares that reconstruct the group key (the first threshold ones, and each further one with the
+ * first threshold - 1, as charon checks), the BLS
  * aggregate signature over the lock hash by every public share of every validator
  * (FastAggregateVerify, proof-of-possession DST), each builder registration and deposit data
  * signature by the group key (with the definition's fee recipient and withdrawal address), and each
  * operator's node signature of the lock hash by its ENR key. The first failure is thrown, naming it.
- * Not checked: that the public shares interpolate to the group key.
  */
 export async function verifyLock(lock: ClusterLock): Promise<VerifyLockReturnType> {
   const definition = lock.cluster_definition
@@ -77,6 +79,7 @@ export async function verifyLock(lock: ClusterLock): Promise<VerifyLockReturnTyp
     groupKeys.add(key)
     for (const [j, share] of validator.public_shares.entries())
       shares.push(blsPublicKey(share, `${at}.public_shares.${j}`))
+    assertSharesReconstruct(validator.distributed_public_key, validator.public_shares, definition.threshold, at)
   }
   const aggregate = blsSignature(lock.signature_aggregate, 'signature_aggregate')
   if (!fastAggregateVerify(message, shares, aggregate))
