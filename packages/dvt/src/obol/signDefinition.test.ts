@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { bip39SeedSource, defaultLayout, deriveLayout } from '@chainops/treasury'
-import { mnemonicToAccount } from 'viem/accounts'
+import { toHex } from 'viem'
+import { HDKey, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 import { createDefinition } from './createDefinition.ts'
 import { hashDefinition } from './hashDefinition.ts'
 import { obolOperatorAccount } from './obolOperatorAccount.ts'
@@ -27,6 +28,38 @@ describe('createDefinition / signDefinition', () => {
       code: 'OBOL_INVALID_INPUT',
       shortMessage: 'the layout has no ObolCluster9Operator1 role in the DVTNodeKeys tier',
     })
+  })
+
+  it('no mnemonic word or private key reaches an error or the account object', async () => {
+    const account = obolOperatorAccount({ seed: bip39SeedSource(mnemonic), cluster: 1, operator: 1 })
+    const privateKey = toHex(
+      HDKey.fromMasterSeed(bip39SeedSource(mnemonic).seed('').reveal()).derive("m/44'/60'/10'/0/0").privateKey ??
+        new Uint8Array(),
+    )
+    assert.equal(privateKeyToAccount(privateKey).address, account.address)
+    const errors: unknown[] = []
+    try {
+      obolOperatorAccount({ seed: bip39SeedSource(mnemonic), cluster: 1, operator: 99 })
+    } catch (error) {
+      errors.push(error)
+    }
+    const definition = createDefinition({
+      name: 'x',
+      operators: [creator.address, obol(2)?.address ?? '', obol(3)?.address ?? ''],
+      validators: 1,
+      feeRecipient: creator.address,
+      withdrawalAddress: creator.address,
+      network: 'mainnet',
+      creator: creator.address,
+    })
+    await signDefinition(definition, { role: 'creator', account }).catch((error: unknown) => errors.push(error))
+    assert.equal(errors.length, 2)
+    const printed = [
+      ...errors.map((error) => `${String(error)} ${JSON.stringify(error)}`),
+      JSON.stringify(account),
+    ].join('\n')
+    assert.equal(printed.includes(privateKey.slice(2)), false)
+    for (const word of new Set(mnemonic.split(' '))) assert.equal(new RegExp(`\\b${word}\\b`).test(printed), false)
   })
 
   for (const version of ['v1.7.0', 'v1.8.0', 'v1.9.0', 'v1.10.0', 'v1.11.0'] as const) {
