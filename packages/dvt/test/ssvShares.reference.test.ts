@@ -168,6 +168,45 @@ describe('SSV key shares side by side with ssv-keys 1.1.0', function () {
     )
   })
 
+  it('7 operators: its file passes ours (7 windows of 5 rebuilt), ours passes its fromJson', async () => {
+    const more = Array.from({ length: 3 }, () => generateKeyPairSync('rsa', { modulusLength: 2048 }))
+    const seven = [
+      ...operators,
+      ...[40, 2, 19].map((id, i) => ({
+        id,
+        operatorKey: encodeOperatorKey((more[i] as { publicKey: KeyObject }).publicKey),
+      })),
+    ]
+    const sevenKeys = {
+      ...privateKeys,
+      ...Object.fromEntries([40, 2, 19].map((id, i) => [id, (more[i] as { privateKey: KeyObject }).privateKey])),
+    }
+    const ssvKeys = new SSVKeys()
+    const privateKey = `0x${Buffer.from(secretOf(5)).toString('hex')}`
+    const threshold = await ssvKeys.createThreshold(privateKey, seven)
+    const encryptedShares = await ssvKeys.encryptShares(seven, threshold.shares)
+    const item = new KeySharesItem()
+    await item.update({ ownerAddress: owner, ownerNonce: 0, operators: seven, publicKey: threshold.publicKey })
+    await item.buildPayload(
+      { publicKey: threshold.publicKey, operators: seven, encryptedShares },
+      { ownerAddress: owner, ownerNonce: 0, privateKey },
+    )
+    const report = verifyShares(new KeyShares([item]).toJson(), { operatorPrivateKeys: sevenKeys })
+    assert.deepEqual(report.findings, [])
+    assert.deepEqual(report.validators[0]?.operatorIds, [2, 3, 8, 11, 19, 27, 40])
+    assert.equal(report.validators[0]?.reconstructedSubsets.length, 7)
+    assert.ok(report.validators[0]?.reconstructedSubsets.every((subset) => subset.length === 5))
+    const ours = buildKeyShares({
+      validators: [{ secret: new Secret(secretOf(5)) }],
+      operators: seven,
+      ownerAddress: owner,
+      ownerNonce: 0,
+    })
+    const loaded = await KeyShares.fromJson(JSON.stringify(ours))
+    assert.equal(loaded.list()[0]?.error, undefined)
+    assert.deepEqual(loaded.list()[0]?.payload.operatorIds, [2, 3, 8, 11, 19, 27, 40])
+  })
+
   it('a file with a broken signature is refused by both: its fromJson sets the item error, our verifyShares finds SIGNATURE_INVALID', async () => {
     const file = buildKeyShares({
       validators: [{ secret: new Secret(secretOf(1)) }],
