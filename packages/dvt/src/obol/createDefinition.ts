@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { getAddress, isAddress } from 'viem'
+import { assertDepositAmounts } from './assertDepositAmounts.ts'
 import type { ClusterDefinition } from './ClusterDefinition.ts'
 import { chainIdOfForkVersion } from './chainIdOfForkVersion.ts'
 import { type ClusterVersion, clusterVersions } from './clusterVersions.ts'
@@ -70,6 +71,7 @@ export function createDefinition(parameters: CreateDefinitionParameters): Cluste
   const minor = clusterVersions.indexOf(version) + 7
   const amounts = parameters.depositAmounts ?? []
   if (amounts.length > 0 && minor < 8) throw invalid('deposit amounts need v1.8.0 or later')
+  assertDepositAmounts(amounts, parameters.compounding ?? false, 'OBOL_INVALID_INPUT')
   const definition: ClusterDefinition = {
     name: parameters.name,
     creator: { address: checkedAddress(parameters.creator, 'creator'), config_signature: '' },

@@ -1,4 +1,5 @@
 import { type Hex, hashTypedData } from 'viem'
+import { assertDepositAmounts } from './assertDepositAmounts.ts'
 import type { ClusterDefinition } from './ClusterDefinition.ts'
 import { chainIdOfForkVersion } from './chainIdOfForkVersion.ts'
 import { hashDefinition } from './hashDefinition.ts'
@@ -17,7 +18,8 @@ export type VerifyDefinitionErrorType = ObolError
 
 /**
  * Checks a cluster definition as charon does before a DKG: its config and definition hashes, then
- * every operator's EIP-712 config hash and ENR signatures, then the creator's config hash signature,
+ * the validator count and charon's deposit amount rule (each 1 to 32 ETH, 2048 when compounding, at
+ * least 32 ETH together), every operator's EIP-712 config hash and ENR signatures, then the creator's config hash signature,
  * each recovered to the address that should have signed. The first failure is thrown:
  * `OBOL_HASH_MISMATCH` naming the hash, `OBOL_BAD_SIGNATURE` naming the signature, `OBOL_INCONSISTENT`
  * for counts that disagree. A definition nobody signed (every operator and the creator empty) passes
@@ -42,6 +44,12 @@ export async function verifyDefinition(definition: ClusterDefinition): Promise<V
       code: 'OBOL_INCONSISTENT',
       shortMessage: `num_validators is ${definition.num_validators} but ${definition.validators.length} validators are listed`,
     })
+
+  assertDepositAmounts(
+    (definition.deposit_amounts ?? []).map(BigInt),
+    definition.compounding ?? false,
+    'OBOL_INCONSISTENT',
+  )
 
   const chainId = chainIdOfForkVersion(definition.fork_version)
   const operatorDigest = hashTypedData(obolTypedData({ kind: 'operatorConfigHash', chainId, configHash }))

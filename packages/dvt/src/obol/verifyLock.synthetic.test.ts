@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { aggregateSignatures, SecretKey } from '@chainsafe/blst'
 import { bls12_381_Fr } from '@noble/curves/bls12-381.js'
-import { type Hex, hexToBytes, toHex, toRlp } from 'viem'
+import { type Hex, hexToBytes, keccak256, toHex, toRlp } from 'viem'
 import { generatePrivateKey, privateKeyToAccount, sign } from 'viem/accounts'
 import { computeDepositDomain } from '../deposit/computeDepositDomain.ts'
 import { computeSigningRoot } from '../deposit/computeSigningRoot.ts'
@@ -20,8 +20,19 @@ import { verifyLock } from './verifyLock.ts'
 // each edit.
 const compressed = (uncompressed: Hex): Hex =>
   `0x${Number.parseInt(uncompressed.slice(-1), 16) % 2 ? '03' : '02'}${uncompressed.slice(4, 68)}`
-const enrOf = (publicKey: Hex): string =>
-  `enr:${Buffer.from(hexToBytes(toRlp([toHex(new Uint8Array(64)), '0x01', toHex('id'), toHex('v4'), toHex('secp256k1'), publicKey]))).toString('base64url')}`
+// An EIP-778 v4 record signed by its node key: keys sorted, signature r || s of keccak256(rlp(content)).
+const enrOf = async (privateKey: Hex): Promise<string> => {
+  const content: Hex[] = [
+    '0x01',
+    toHex('id'),
+    toHex('v4'),
+    toHex('secp256k1'),
+    compressed(privateKeyToAccount(privateKey).publicKey),
+  ]
+  const { r, s } = await sign({ hash: keccak256(toRlp(content)), privateKey })
+  const signature = `0x${r.slice(2).padStart(64, '0')}${s.slice(2).padStart(64, '0')}` as Hex
+  return `enr:${Buffer.from(hexToBytes(toRlp([signature, ...content]))).toString('base64url')}`
+}
 
 async function buildLock(): Promise<{ lock: ClusterLock; reseal: (lock: ClusterLock) => Promise<ClusterLock> }> {
   const creator = privateKeyToAccount(generatePrivateKey())
@@ -43,7 +54,7 @@ async function buildLock(): Promise<{ lock: ClusterLock; reseal: (lock: ClusterL
     definition = await signDefinition(definition, {
       role: 'operator',
       account,
-      enr: enrOf(compressed(privateKeyToAccount(nodeKeys[i] as Hex).publicKey)),
+      enr: await enrOf(nodeKeys[i] as Hex),
     })
   // Shamir over the scalar field, threshold 3 of 4, shares at x = 1..4 as charon's DKG gives them.
   const polynomials = [0, 1].map(() => [0, 1, 2].map(() => bls12_381_Fr.create(BigInt(toHex(randomBytes(32))))))
