@@ -1,0 +1,17 @@
+import type { CommandOptions } from '../../framework/Command.ts'
+
+/** The flags every `ssv` chain command shares: the RPC, the SSVNetwork proxy and where log scans start. */
+export const ssvContractOptions: CommandOptions = {
+  rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+  contract: {
+    type: 'string',
+    value: '0x…',
+    description: 'the SSVNetwork proxy (mainnet 0xDD9BC35a…4E1, Hoodi 0x58410Bef…f59c, or a double on a devnet)',
+  },
+  'from-block': {
+    type: 'string',
+    value: 'N',
+    description: 'the first block of the log scans (owner nonce, cluster snapshot)',
+    default: "SSVNetwork's deployment block for the mainnet and Hoodi proxies, else 0",
+  },
+}
