@@ -36,7 +36,7 @@ import { buildKeyShares } from '../src/ssv/shares/buildKeyShares.ts'
 import { encodeOperatorKey } from '../src/ssv/shares/encodeOperatorKey.ts'
 
 /** The BIP-39 test vector mnemonic (public: its keys hold value nowhere), not the chain's faucet one. */
-export const TEST_MNEMONIC =
+const TEST_MNEMONIC =
   'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
 
 export type SsvRegistrationScenarioParameters = {
@@ -62,7 +62,7 @@ function validatorSecret(label: string): Secret<Uint8Array> {
 }
 
 /** keccak256(abi.encodePacked(validatorCount, networkFeeIndex, index, balance, active)), as ClusterLib hashes it. */
-export function clusterHash(cluster: SsvCluster): Hex {
+function clusterHash(cluster: SsvCluster): Hex {
   return keccak256(
     encodePacked(
       ['uint32', 'uint64', 'uint64', 'uint256', 'bool'],
