@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -33,6 +33,45 @@ async function chainops(args: string[]): Promise<Result> {
   }
   printed.push(result.stdout, result.stderr)
   return result
+}
+
+// `script` (util-linux) gives the CLI a pseudo-terminal, to drive its hidden prompts.
+const hasScript = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+
+/** Runs `bin/chainops` on a terminal; each answer is typed once its prompt (in order) has appeared. */
+function chainopsOnTerminal(args: string[], prompts: string[], answers: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['--echo', 'never', '-qec', [bin, ...args].join(' '), '/dev/null'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let output = ''
+    let answered = 0
+    const timer = setTimeout(() => child.kill(), 60_000)
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8')
+      while (
+        answered < answers.length &&
+        output.split(prompts[answered] as string).length >
+          1 + answers.slice(0, answered).filter((_, i) => prompts[i] === prompts[answered]).length
+      ) {
+        child.stdin.write(`${answers[answered]}\r`)
+        answered++
+      }
+    })
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      printed.push(output)
+      resolve({ code: code ?? -1, stdout: output, stderr: '' })
+    })
+  })
 }
 
 describe('chainops keystore', () => {
@@ -210,6 +249,11 @@ describe('chainops keystore', () => {
       /--password-file is required/,
     ],
     ['no keystore file', ['keystore', 'decrypt', '--password-file', 'p'], /give exactly one keystore FILE/],
+    [
+      'no mnemonic file and stdin not a terminal',
+      ['keystore', 'create', '--password-file', 'p'],
+      /--mnemonic-file is required/,
+    ],
     ['an unknown --kdf', ['keystore', 'create', '--kdf', 'argon2'], /--kdf is scrypt or pbkdf2/],
     ['--count 0', ['keystore', 'create', '--count', '0'], /--count must be a positive integer/],
   ] as const) {
@@ -260,6 +304,42 @@ describe('chainops keystore', () => {
     const result = await chainops(['keystore', 'decrypt', join(vectors, 'pbkdf2-test0.json'), '--password-file', open])
     assert.equal(result.code, 0)
     assert.match(result.stderr, /readable by group or others/)
+  })
+
+  it('decrypt prompts for the password, hidden, when stdin is a terminal and no --password-file is given', async function () {
+    if (!hasScript) this.skip()
+    const result = await chainopsOnTerminal(
+      ['keystore', 'decrypt', join(vectors, 'pbkdf2-test0.json'), '--json'],
+      ['keystore password: '],
+      [vectorPassword],
+    )
+    assert.equal(result.code, 0, result.stdout)
+    assert.match(result.stdout, /"pubkey": "9612d7a727c9/)
+    assert.ok(!result.stdout.includes(vectorPassword))
+  })
+
+  it('create prompts for the mnemonic and the password twice, hidden; two different passwords exit 2', async function () {
+    if (!hasScript) this.skip()
+    const out = join(dir, 'prompted')
+    const prompts = ['BIP-39 mnemonic: ', 'keystore password: ', 'repeat it: ']
+    const result = await chainopsOnTerminal(
+      ['keystore', 'create', '--kdf', 'pbkdf2', '--out', out, '--json'],
+      prompts,
+      [mnemonic, password, password],
+    )
+    assert.equal(result.code, 0, result.stdout)
+    const [file] = readdirSync(out)
+    const secret = await decryptKeystore(readFileSync(join(out, file as string), 'utf8'), password)
+    const [key] = deriveValidatorKeys({ mnemonic, index: 0 })
+    assert.equal(hex(secret.reveal()), hex(key?.signingKey.reveal() as Uint8Array))
+    const differ = await chainopsOnTerminal(['keystore', 'create', '--out', join(dir, 'differ')], prompts, [
+      mnemonic,
+      password,
+      `${password}x`,
+    ])
+    assert.equal(differ.code, 2)
+    assert.match(differ.stdout, /the two passwords entered differ/)
+    assert.equal(existsSync(join(dir, 'differ')), false)
   })
 
   it('no mnemonic, password or secret key reached stdout or stderr of any run above', () => {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import type { Secret } from '@chainops/core'
 import { createKeystore, deriveValidatorKeys, type ValidatorKeys } from '@chainops/dvt'
 import { CliError } from '../../errors/CliError.ts'
 import { usageError } from '../../errors/usageError.ts'
@@ -57,14 +58,16 @@ export const keystoreCreateCommand: Command = {
     const kdf = values.kdf ?? 'scrypt'
     if (kdf !== 'scrypt' && kdf !== 'pbkdf2') throw usageError(`--kdf is scrypt or pbkdf2, got "${String(kdf)}"`)
     const dir = resolve(typeof values.out === 'string' ? values.out : '.')
-    const mnemonic = await readSecretOption(values, 'mnemonic-file', 'BIP-39 mnemonic: ', io)
-    const password = await readSecretOption(values, 'password-file', 'keystore password: ', io)
-    const passphrase =
-      typeof values['passphrase-file'] === 'string'
-        ? await readSecretOption(values, 'passphrase-file', '', io)
-        : undefined
+    let mnemonic: Secret<string> | undefined
+    let password: Secret<string> | undefined
+    let passphrase: Secret<string> | undefined
     let keys: ValidatorKeys[] = []
     try {
+      mnemonic = await readSecretOption(values, 'mnemonic-file', 'BIP-39 mnemonic: ', io)
+      password = await readSecretOption(values, 'password-file', 'keystore password: ', io, 'repeat it: ')
+      if (typeof values['passphrase-file'] === 'string') {
+        passphrase = await readSecretOption(values, 'passphrase-file', '', io)
+      }
       if (
         [
           ...password
@@ -115,8 +118,8 @@ export const keystoreCreateCommand: Command = {
       )
       return 0
     } finally {
-      mnemonic.wipe()
-      password.wipe()
+      mnemonic?.wipe()
+      password?.wipe()
       passphrase?.wipe()
       for (const key of keys) {
         key.signingKey.wipe()

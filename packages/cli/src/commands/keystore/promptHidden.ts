@@ -1,5 +1,8 @@
 import { Secret } from '@chainops/core'
 
+// What arrived after the end of a line, for the next prompt: typed-ahead or pasted lines come in one chunk.
+let pending = ''
+
 /**
  * Reads one line from the terminal without echoing it (stdin in raw mode), as a `Secret`. Only
  * called when stdin is a TTY; the prompt goes to stderr so that stdout stays clean for `--json`.
@@ -19,15 +22,32 @@ export function promptHidden(prompt: string): Promise<Secret<string>> {
       if (error) reject(error)
       else resolve(new Secret(text))
     }
-    const onData = (data: Buffer) => {
-      for (const char of data.toString('utf8')) {
-        if (char === '\r' || char === '\n' || char === '\u0004') return finish()
-        if (char === '\u0003') return finish(new Error('interrupted'))
+    /** Takes characters until the end of a line; true when the line is complete. */
+    const take = (text: string): boolean => {
+      const all = [...text]
+      for (const [i, char] of all.entries()) {
+        if (char === '\r' || char === '\n' || char === '\u0004') {
+          // A \r\n pair ends one line, not two.
+          const rest = all.slice(i + 1).join('')
+          pending = char === '\r' && rest.startsWith('\n') ? rest.slice(1) : rest
+          finish()
+          return true
+        }
+        if (char === '\u0003') {
+          pending = ''
+          finish(new Error('interrupted'))
+          return true
+        }
         if (char === '\u007f' || char === '\b') chars.pop()
         else chars.push(char)
       }
+      return false
     }
+    const onData = (data: Buffer) => void take(data.toString('utf8'))
     stdin.setRawMode(true)
+    const earlier = pending
+    pending = ''
+    if (earlier && take(earlier)) return
     stdin.resume()
     stdin.on('data', onData)
   })

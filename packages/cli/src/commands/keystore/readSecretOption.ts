@@ -15,6 +15,8 @@ export async function readSecretOption(
   option: string,
   prompt: string,
   io: CommandIo,
+  /** A second prompt that must get the same text (a new keystore password), when prompting. */
+  confirm?: string,
 ): Promise<Secret<string>> {
   const file = values[option]
   if (typeof file === 'string') {
@@ -24,9 +26,19 @@ export async function readSecretOption(
     return new Secret(trimmed)
   }
   if (!process.stdin.isTTY) throw usageError(`--${option} is required (stdin is not a terminal to prompt on)`)
+  let entered: Secret<string>
   try {
-    return await promptHidden(prompt)
+    entered = await promptHidden(prompt)
   } catch (cause) {
     throw new CliError({ code: 'CLI_USAGE', shortMessage: `no ${option.replace(/-file$/, '')} entered`, cause })
   }
+  if (confirm === undefined) return entered
+  const again = await promptHidden(confirm)
+  const same = again.reveal() === entered.reveal()
+  again.wipe()
+  if (!same) {
+    entered.wipe()
+    throw usageError(`the two ${option.replace(/-file$/, '')}s entered differ`)
+  }
+  return entered
 }
