@@ -54,7 +54,9 @@ export async function decryptKeystore(
   const first = decipher.update(ciphertext)
   const last = decipher.final()
   key.fill(0)
-  const secret = new Secret(new Uint8Array(Buffer.concat([first, last])))
+  const plain = Buffer.concat([first, last])
+  const secret = new Secret(new Uint8Array(plain))
+  plain.fill(0)
   first.fill(0)
   if (parsed.pubkey !== '') {
     let matches = false
