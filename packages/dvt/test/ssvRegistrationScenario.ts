@@ -4,6 +4,7 @@ import { Secret } from '@chainops/core'
 import { bip39SeedSource, defaultLayout, deriveLayout } from '@chainops/treasury'
 import { SecretKey } from '@chainsafe/blst'
 import hre from 'hardhat'
+import { KeyShares, KeySharesItem, SSVKeys } from 'ssv-keys'
 import {
   type Abi,
   type Account,
@@ -36,8 +37,7 @@ import { buildKeyShares } from '../src/ssv/shares/buildKeyShares.ts'
 import { encodeOperatorKey } from '../src/ssv/shares/encodeOperatorKey.ts'
 
 /** The BIP-39 test vector mnemonic (public: its keys hold value nowhere), not the chain's faucet one. */
-const TEST_MNEMONIC =
-  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
+const TEST_MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
 
 export type SsvRegistrationScenarioParameters = {
   publicClient: PublicClient<Transport, Chain>
@@ -286,7 +286,33 @@ export async function runSsvRegistrationScenario(
   const final = { ...afterRemoval, balance: parseEther('15') + 1n }
   await assertMatchesDouble({ nonce: 4, cluster: final })
 
-  return { network, token, owner, operatorIds, operatorKeys, cluster: final }
+  // A keyshares file written by ssv-keys 1.1.0 (the SSV team's tool) registers the same way, at nonce 4.
+  const ssvKeys = new SSVKeys()
+  const secret = validatorSecret('e')
+  const privateKey = toHex(secret.reveal())
+  const publicKey = toHex(SecretKey.fromBytes(secret.reveal()).toPublicKey().toBytes())
+  secret.wipe()
+  const threshold = await ssvKeys.createThreshold(privateKey, operatorKeys)
+  const encryptedShares = await ssvKeys.encryptShares(operatorKeys, threshold.shares)
+  const item = new KeySharesItem()
+  await item.update({ ownerAddress: owner.address, ownerNonce: 4, operators: operatorKeys, publicKey })
+  await item.buildPayload(
+    { publicKey, operators: operatorKeys, encryptedShares },
+    { ownerAddress: owner.address, ownerNonce: 4, privateKey },
+  )
+  const theirs = await registerValidators({
+    walletClient: ownerWallet,
+    publicClient,
+    contract: network,
+    token,
+    keyShares: new KeyShares([item]).toJson(),
+    amount: 0n,
+  })
+  assert.deepEqual(theirs.publicKeys, [publicKey])
+  const withTheirs = { ...final, validatorCount: 4 }
+  await assertMatchesDouble({ nonce: 5, cluster: withTheirs })
+
+  return { network, token, owner, operatorIds, operatorKeys, cluster: withTheirs }
 }
 
 /** A wallet client for `account` over `transport`, on `chain`. */
