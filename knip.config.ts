@@ -9,6 +9,8 @@ const packageEntries = ['src/**/*.test.ts', 'test/**/*.test.ts', 'src/**/testPro
 const packageProject = ['src/**/*.ts', 'test/**/*.ts']
 
 const config: KnipConfig = {
+  // System commands the tests run (util-linux `script` gives the keystore prompt test a terminal).
+  ignoreBinaries: ['script'],
   workspaces: {
     '.': {
       entry: [
