@@ -80,8 +80,7 @@ export const obolDefinitionCreateCommand: Command = {
     force: { type: 'boolean', description: 'replace --out if it exists', default: 'refuse' },
     json: {
       type: 'boolean',
-      description:
-        'with --out, print { file, version, configHash, definitionHash } as JSON (without --out the definition itself is JSON)',
+      description: 'with --out, print { file, version, configHash, definitionHash } as JSON (else the definition is)',
     },
   },
   help: 'Each operator then adds its ENR and signatures with `chainops obol definition sign`, the creator with --role creator.',

@@ -11,8 +11,7 @@ export const obolDefinitionVerifyCommand: Command = {
   options: {
     json: {
       type: 'boolean',
-      description:
-        'print { file, valid, version, configHash, definitionHash, signatures } or { file, valid: false, error: { code, message, details } } as JSON',
+      description: 'print { file, valid, version, configHash, definitionHash, signatures } or the error, as JSON',
     },
   },
   help: 'Exit code 0 when valid, 1 when not (the first bad hash or signature is named), 2 for bad usage.',

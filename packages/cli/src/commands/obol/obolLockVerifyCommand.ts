@@ -12,8 +12,7 @@ export const obolLockVerifyCommand: Command = {
   options: {
     json: {
       type: 'boolean',
-      description:
-        'print { file, valid, version, configHash, definitionHash, lockHash, signatures, deposits } or { file, valid: false, error } as JSON',
+      description: 'print { file, valid, version, hashes, signatures, deposits } or { file, valid, error } as JSON',
     },
   },
   help: 'Exit code 0 when valid, 1 when not (the first bad hash or signature is named), 2 for bad usage. The threshold must be from ceil(2n/3) to n.',
