@@ -55,7 +55,7 @@ describe('SSV registration on SSVNetworkDouble, Hardhat clique network @integrat
     }
   })
 
-  it('registers 4 operators, 2 validators one by one, 2 in bulk and 1 from an ssv-keys file, from DVTNodeKeys EOAs; logs equal the double state; a stale nonce sends nothing', async function () {
+  it('registers 4 operators, 2 validators one by one, a third in bulk with two more and 1 from an ssv-keys file, from DVTNodeKeys EOAs; logs equal the double state; a stale nonce sends nothing', async function () {
     this.timeout(120_000)
     const publicClient = await connection.viem.getPublicClient()
     const [funder] = await connection.viem.getWalletClients()
@@ -67,6 +67,6 @@ describe('SSV registration on SSVNetworkDouble, Hardhat clique network @integrat
       funder: funder as never,
       walletFor: (account) => localWallet(account, chain as never, transport as never),
     })
-    assert.equal(result.cluster.validatorCount, 4)
+    assert.equal(result.cluster.validatorCount, 5)
   })
 })

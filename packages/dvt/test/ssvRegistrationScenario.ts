@@ -75,7 +75,7 @@ function clusterHash(cluster: SsvCluster): Hex {
  * The registration story on any chain: the DVTNodeKeys EOAs of SSV cluster 1 (from the test
  * mnemonic through treasury's deriveLayout) register 4 operators on SSVNetworkDouble; operator 1's
  * EOA owns the validators: two registered one by one, a bulk file built for a stale nonce refused
- * before any transaction, then two more in one bulk; every step's nonce and snapshot read from the
+ * before any transaction, then a third in one bulk with two more; every step's nonce and snapshot read from the
  * logs is compared with the double's own state.
  */
 export async function runSsvRegistrationScenario(
@@ -223,7 +223,7 @@ export async function runSsvRegistrationScenario(
       publicClient,
       contract: network,
       token,
-      keyShares: keyShares(['c', 'd'], 1),
+      keyShares: keyShares(['c', 'd', 'f'], 1),
       amount: parseEther('5'),
     }),
     (error: unknown) =>
@@ -233,22 +233,22 @@ export async function runSsvRegistrationScenario(
   )
   assert.equal(await publicClient.getTransactionCount({ address: owner.address }), sentBefore, 'no transaction sent')
 
-  // The same two validators for the right nonce, in one bulkRegisterValidator, with 5 SSV more.
+  // The same three validators for the right nonce, in one bulkRegisterValidator, with 5 SSV more.
   const bulk = await registerValidators({
     walletClient: ownerWallet,
     publicClient,
     contract: network,
     token,
-    keyShares: keyShares(['c', 'd'], 2),
+    keyShares: keyShares(['c', 'd', 'f'], 2),
     amount: parseEther('5'),
   })
-  assert.equal(bulk.publicKeys.length, 2)
-  assert.equal(bulk.nextOwnerNonce, 4)
+  assert.equal(bulk.publicKeys.length, 3)
+  assert.equal(bulk.nextOwnerNonce, 5)
   const receipt = await publicClient.getTransactionReceipt({ hash: bulk.transactionHash })
-  assert.equal(receipt.logs.filter((log) => log.address.toLowerCase() === network.toLowerCase()).length, 2)
-  const afterBulk = { validatorCount: 4, networkFeeIndex: 0n, index: 0n, active: true, balance: parseEther('15') }
+  assert.equal(receipt.logs.filter((log) => log.address.toLowerCase() === network.toLowerCase()).length, 3)
+  const afterBulk = { validatorCount: 5, networkFeeIndex: 0n, index: 0n, active: true, balance: parseEther('15') }
   assert.deepEqual(bulk.cluster, afterBulk)
-  await assertMatchesDouble({ nonce: 4, cluster: afterBulk })
+  await assertMatchesDouble({ nonce: 5, cluster: afterBulk })
   assert.equal(
     await publicClient.readContract({ address: token, abi: tokenAbi, functionName: 'balanceOf', args: [network] }),
     parseEther('15'),
@@ -270,7 +270,7 @@ export async function runSsvRegistrationScenario(
     cluster: afterBulk,
   })
   await wait(await ownerWallet.sendTransaction({ to: removal.to, data: removal.data }))
-  const afterRemoval = { ...afterBulk, validatorCount: 3 }
+  const afterRemoval = { ...afterBulk, validatorCount: 4 }
   assert.deepEqual(await readSnapshot(), afterRemoval)
   await wait(
     await ownerWallet.writeContract({ address: token, abi: tokenAbi, functionName: 'approve', args: [network, 1n] }),
@@ -284,9 +284,9 @@ export async function runSsvRegistrationScenario(
   })
   await wait(await ownerWallet.sendTransaction({ to: deposit.to, data: deposit.data }))
   const final = { ...afterRemoval, balance: parseEther('15') + 1n }
-  await assertMatchesDouble({ nonce: 4, cluster: final })
+  await assertMatchesDouble({ nonce: 5, cluster: final })
 
-  // A keyshares file written by ssv-keys 1.1.0 (the SSV team's tool) registers the same way, at nonce 4.
+  // A keyshares file written by ssv-keys 1.1.0 (the SSV team's tool) registers the same way, at nonce 5.
   const ssvKeys = new SSVKeys()
   const secret = validatorSecret('e')
   const privateKey = toHex(secret.reveal())
@@ -295,10 +295,10 @@ export async function runSsvRegistrationScenario(
   const threshold = await ssvKeys.createThreshold(privateKey, operatorKeys)
   const encryptedShares = await ssvKeys.encryptShares(operatorKeys, threshold.shares)
   const item = new KeySharesItem()
-  await item.update({ ownerAddress: owner.address, ownerNonce: 4, operators: operatorKeys, publicKey })
+  await item.update({ ownerAddress: owner.address, ownerNonce: 5, operators: operatorKeys, publicKey })
   await item.buildPayload(
     { publicKey, operators: operatorKeys, encryptedShares },
-    { ownerAddress: owner.address, ownerNonce: 4, privateKey },
+    { ownerAddress: owner.address, ownerNonce: 5, privateKey },
   )
   const theirs = await registerValidators({
     walletClient: ownerWallet,
@@ -309,8 +309,8 @@ export async function runSsvRegistrationScenario(
     amount: 0n,
   })
   assert.deepEqual(theirs.publicKeys, [publicKey])
-  const withTheirs = { ...final, validatorCount: 4 }
-  await assertMatchesDouble({ nonce: 5, cluster: withTheirs })
+  const withTheirs = { ...final, validatorCount: 5 }
+  await assertMatchesDouble({ nonce: 6, cluster: withTheirs })
 
   return { network, token, owner, operatorIds, operatorKeys, cluster: withTheirs }
 }
