@@ -223,7 +223,7 @@ describe('chainops ssv register, cluster and nonce on SSVNetworkDouble, real get
       "m/44'/60'/0'/0/7",
     ])
     assert.equal(outside.code, 1)
-    assert.match(outside.stderr, /SSV_REGISTRATION_INVALID_ARGUMENT/)
+    assert.match(outside.stderr, /KEYS_LAYOUT_ROLE_UNKNOWN/)
 
     const everything = runs.map((run) => run.stdout + run.stderr).join('\n')
     assert.ok(!everything.includes(MNEMONIC), 'no mnemonic in any output')

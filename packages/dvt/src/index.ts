@@ -40,6 +40,12 @@ export {
   type DeriveValidatorKeysReturnType,
   deriveValidatorKeys,
 } from './keys/deriveValidatorKeys.ts'
+export {
+  type DvtNodeAccountErrorType,
+  type DvtNodeAccountParameters,
+  type DvtNodeAccountReturnType,
+  dvtNodeAccount,
+} from './keys/dvtNodeAccount.ts'
 export type { Eip2334Path } from './keys/Eip2334Path.ts'
 export { KeysError, type KeysErrorCode, type KeysErrorParameters } from './keys/KeysError.ts'
 export { type ParseEip2334PathErrorType, parseEip2334Path } from './keys/parseEip2334Path.ts'
@@ -97,12 +103,6 @@ export {
   bulkRegisterValidatorCall,
 } from './ssv/registration/bulkRegisterValidatorCall.ts'
 export { type DepositCallParameters, depositCall } from './ssv/registration/depositCall.ts'
-export {
-  type DvtNodeAccountErrorType,
-  type DvtNodeAccountParameters,
-  type DvtNodeAccountReturnType,
-  dvtNodeAccount,
-} from './ssv/registration/dvtNodeAccount.ts'
 export { emptySsvCluster } from './ssv/registration/emptySsvCluster.ts'
 export {
   type GetClusterSnapshotParameters,

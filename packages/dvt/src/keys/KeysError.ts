@@ -18,6 +18,8 @@ export type KeysErrorCode =
   | 'KEYS_SECRET_KEY_INVALID'
   /** Validator indices missing, given twice (`index` and `indices`), repeated or out of range. */
   | 'KEYS_INDICES_INVALID'
+  /** A path or role that is not one of the treasury layout's DVTNodeKeys roles. */
+  | 'KEYS_LAYOUT_ROLE_UNKNOWN'
 
 export type KeysErrorParameters = {
   code: KeysErrorCode

@@ -1,6 +1,6 @@
 import { defaultLayout, type Layout, type SeedSource } from '@chainops/treasury'
-import { toHex } from 'viem'
-import { HDKey, type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
+import type { PrivateKeyAccount } from 'viem/accounts'
+import { dvtNodeAccount } from '../keys/dvtNodeAccount.ts'
 import { ObolError } from './ObolError.ts'
 
 export type ObolOperatorAccountParameters = {
@@ -34,18 +34,10 @@ export function obolOperatorAccount(parameters: ObolOperatorAccountParameters): 
       code: 'OBOL_INVALID_INPUT',
       shortMessage: `the layout has no ${name} role in the DVTNodeKeys tier`,
     })
-  const seed = parameters.seed.seed(parameters.passphrase ?? '')
-  let node: HDKey | undefined
-  let child: HDKey | undefined
-  try {
-    node = HDKey.fromMasterSeed(seed.reveal())
-    child = node.derive(role.path)
-    if (!child.privateKey)
-      throw new ObolError({ code: 'OBOL_INVALID_INPUT', shortMessage: `no private key at ${role.path}` })
-    return privateKeyToAccount(toHex(child.privateKey))
-  } finally {
-    seed.wipe()
-    child?.wipePrivateData()
-    node?.wipePrivateData()
-  }
+  return dvtNodeAccount({
+    seedSource: parameters.seed,
+    path: role.path,
+    layout,
+    ...(parameters.passphrase === undefined ? {} : { passphrase: parameters.passphrase }),
+  }).account as PrivateKeyAccount
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { bip39SeedSource, defaultLayout, deriveLayout } from '@chainops/treasury'
 import { dvtNodeAccount } from './dvtNodeAccount.ts'
-import { SsvRegistrationError } from './SsvRegistrationError.ts'
+import { KeysError } from './KeysError.ts'
 
 // The BIP-39 test vector mnemonic: public, holds value nowhere.
 const MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
@@ -29,8 +29,8 @@ describe('dvtNodeAccount', () => {
     assert.throws(
       () => dvtNodeAccount({ seedSource: bip39SeedSource(MNEMONIC), path: "m/44'/60'/0'/0/9" }),
       (error: unknown) =>
-        error instanceof SsvRegistrationError &&
-        error.code === 'SSV_REGISTRATION_INVALID_ARGUMENT' &&
+        error instanceof KeysError &&
+        error.code === 'KEYS_LAYOUT_ROLE_UNKNOWN' &&
         /SSVCluster1Operator1 m\/44'\/60'\/0'\/0\/0/.test(error.details ?? '') &&
         !error.message.includes('abandon'),
     )
