@@ -69,6 +69,7 @@ export type { RecordSettlementReturnType } from './settle/recordSettlement.ts'
 export type { SettledInvoice } from './settle/SettledInvoice.ts'
 export type { SettleEvent } from './settle/SettleEvent.ts'
 export {
+  type SettleLeaseOptions,
   type SettleSubscriber,
   type StartSettleSubscriberParameters,
   startSettleSubscriber,

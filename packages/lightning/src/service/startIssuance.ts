@@ -68,7 +68,14 @@ export type StartIssuanceParameters = {
   subscriber?:
     | Pick<
         StartSettleSubscriberParameters,
-        'reconcileIntervalMs' | 'sweepIntervalMs' | 'onEvent' | 'initialBackoffMs' | 'maxBackoffMs' | 'retry'
+        | 'reconcileIntervalMs'
+        | 'sweepIntervalMs'
+        | 'onEvent'
+        | 'initialBackoffMs'
+        | 'maxBackoffMs'
+        | 'retry'
+        /** Active/standby with other subscribers of this lnd node (default: this one is always active). */
+        | 'lease'
       >
     | undefined
   consumer?:
@@ -266,6 +273,12 @@ function logSettleEvent(logger: Logger, event: SettleEvent): void {
       return
     case 'lnd_unreachable':
       logger.error('lnd unreachable; still retrying', { attempt: event.attempt, error: event.error })
+      return
+    case 'lease_acquired':
+      logger.info('settle lease taken; this subscriber is active', { holder: event.holder })
+      return
+    case 'lease_lost':
+      logger.warn('settle lease lost; this subscriber is a standby', { holder: event.holder, reason: event.reason })
       return
   }
 }

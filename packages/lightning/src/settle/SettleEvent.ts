@@ -16,3 +16,7 @@ export type SettleEvent =
   /** lnd failed this many times in a row; the subscriber keeps retrying. */
   | { type: 'lnd_unreachable'; attempt: number; error: LightningError }
   | { type: 'swept'; paymentHash: string; state: 'EXPIRED' | 'CANCELED' }
+  /** This subscriber took the settle lease and is now the active one (it subscribes from the cursor). */
+  | { type: 'lease_acquired'; holder: string }
+  /** Another subscriber took the lease: this one stopped recording and is a standby again. */
+  | { type: 'lease_lost'; holder: string; reason: string }
