@@ -9,36 +9,12 @@ import { promisify } from 'node:util'
 import { daemonBinary, freePort, type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
 import { pollUntil } from '@chainops/testkit'
 import { getAddress } from 'viem'
-import { commands } from '../src/commands/index.ts'
-import type { CommandIo } from '../src/framework/Command.ts'
-import { runCli } from '../src/framework/runCli.ts'
+import { chainops } from './support/chainops.ts'
+import { cli } from './support/cli.ts'
 
 const run = promisify(execFile)
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
 // The source document's genesis, as kept by @chainops/clique's tests (read as data, not imported).
 const seedPath = fileURLToPath(new URL('../../clique/test/fixtures/seed-genesis.json', import.meta.url))
-
-type Result = { code: number; stdout: string; stderr: string }
-
-/** Runs the real `bin/chainops` (the project's Node, a fresh process). */
-async function chainops(args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(bin, args, { timeout: 120_000 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
-
-/** Runs the same commands in this process with captured output (fast). */
-async function cli(args: string[]): Promise<Result> {
-  const stdout: string[] = []
-  const stderr: string[] = []
-  const io: CommandIo = { out: (t) => stdout.push(t), err: (t) => stderr.push(t), progress: (t) => stderr.push(t) }
-  const code = await runCli(commands, args, io)
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') }
-}
 
 /** `geth init` on a file; returns the hash geth logs as written. */
 async function gethInitHash(file: string, dir: string): Promise<string> {

@@ -7,22 +7,9 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { Secret } from '@chainops/core'
 import { createDepositData, type DepositDataEntry, deriveValidatorKeys, serializeDepositData } from '@chainops/dvt'
+import { type ChainopsResult, chainops } from './support/chainops.ts'
 
-const run = promisify(execFile)
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
-
-type Result = { code: number; stdout: string; stderr: string }
-
-/** Runs the real `bin/chainops` (the project's Node, a fresh process). */
-async function chainops(args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(bin, args, { timeout: 120_000 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+type Result = ChainopsResult
 
 // A BIP-39 test vector phrase (trezor/python-mnemonic), never a real one; its words do not occur
 // in anything the commands print, so finding one in the output would be a leak.

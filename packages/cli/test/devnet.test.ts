@@ -1,27 +1,12 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { isPidAlive } from '@chainops/devnet'
+import { chainops as runChainops } from './support/chainops.ts'
 
-const run = promisify(execFile)
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
-
-async function chainops(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(bin, args, { env: { ...process.env, ...env }, timeout: 300_000 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+/** `devnet up` starts geth and waits for blocks: a longer timeout than the shared default. */
+const chainops = (args: string[]) => runChainops(args, { timeout: 300_000 })
 
 describe('chainops devnet up | status | down @integration', () => {
   let dir: string

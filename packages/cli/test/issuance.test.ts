@@ -8,23 +8,17 @@ import { promisify } from 'node:util'
 import { authenticatedLndGrpc, pay } from 'lightning'
 import { createPublicClient, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { chainops as runChainops } from './support/chainops.ts'
+import { chainopsBin } from './support/chainopsBin.ts'
 
 const run = promisify(execFile)
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
 
-async function chainops(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(bin, args, { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+/** The devnet and the demo take minutes and print a lot: a longer timeout and a larger buffer. */
+const chainops = (args: string[]) => runChainops(args, { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 })
 
 /** `chainops serve` in the background; resolves with its API URL once it prints it. */
 function startServe(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(bin, ['serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(chainopsBin, ['serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000)

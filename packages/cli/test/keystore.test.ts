@@ -7,9 +7,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { decryptKeystore, deriveValidatorKeys } from '@chainops/dvt'
+import { type ChainopsResult, chainops as runChainops } from './support/chainops.ts'
+import { chainopsBin } from './support/chainopsBin.ts'
 
 const run = promisify(execFile)
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
 const vectors = fileURLToPath(new URL('../../../../shared/vectors/eip2335/', import.meta.url))
 
 const mnemonic = 'legal winner thank year wave sausage worth useful legal winner thank yellow'
@@ -17,20 +18,13 @@ const password = 'plover-quartz-7391'
 const vectorPassword = '𝔱𝔢𝔰𝔱𝔭𝔞𝔰𝔰𝔴𝔬𝔯𝔡🔑'
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex')
 
-type Result = { code: number; stdout: string; stderr: string }
+type Result = ChainopsResult
 /** Everything any run printed, to prove afterwards that no secret was among it. */
 const printed: string[] = []
 
-/** Runs the real `bin/chainops` (the project's Node, a fresh process, stdin not a terminal). */
+/** Runs the real `bin/chainops` (a fresh process, stdin not a terminal) and keeps what it printed. */
 async function chainops(args: string[]): Promise<Result> {
-  let result: Result
-  try {
-    const { stdout, stderr } = await run(bin, args, { timeout: 120_000 })
-    result = { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    result = { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
+  const result = await runChainops(args)
   printed.push(result.stdout, result.stderr)
   return result
 }
@@ -48,7 +42,7 @@ const hasScript = (() => {
 /** Runs `bin/chainops` on a terminal; each answer is typed once its prompt (in order) has appeared. */
 function chainopsOnTerminal(args: string[], prompts: string[], answers: string[]): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['--echo', 'never', '-qec', [bin, ...args].join(' '), '/dev/null'], {
+    const child = spawn('script', ['--echo', 'never', '-qec', [chainopsBin, ...args].join(' '), '/dev/null'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let output = ''

@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { bip39SeedSource, defaultLayout, deriveLayout } from '@chainops/treasury'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { chainops } from './support/chainops.ts'
 
-const run = promisify(execFile)
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
 // charon's cluster testdata and examples, read from ../shared/vectors beside the repository.
 const vectors = fileURLToPath(new URL('../../../../shared/vectors/obol/', import.meta.url))
-
-type Result = { code: number; stdout: string; stderr: string }
-
-/** Runs the real `bin/chainops` (the project's Node, a fresh process). */
-async function chainops(args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(bin, args, { timeout: 120_000 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 // Hardhat's public test mnemonic: no funds, used here as the treasury seed of the round trip.
 const mnemonic = 'test test test test test test test test test test test junk'

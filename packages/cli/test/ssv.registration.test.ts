@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Secret } from '@chainops/core'
 import { buildKeyShares, encodeOperatorKey, registerOperatorCall } from '@chainops/dvt'
 import { type SafeDevnet, startSafeDevnet } from '@chainops/testkit'
 import hre from 'hardhat'
 import { type Abi, bytesToHex, getAddress, type Hex, keccak256, parseEther, toHex } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
+import { type ChainopsResult, chainops as runChainops } from './support/chainops.ts'
 
 // The BIP-39 test vector mnemonic (public: its keys hold value nowhere). The owner is its
 // DVTNodeKeys role SSVCluster1Operator1, m/44'/60'/0'/0/0 of tier C with the empty passphrase.
@@ -28,18 +27,12 @@ const validatorSecret = (label: string) => {
   return new Secret(bytes)
 }
 
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
-
-type Run = { code: number; stdout: string; stderr: string }
-const runs: Run[] = []
-function chainops(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(bin, args, { timeout: 120_000 }, (error, stdout, stderr) => {
-      const run = { code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }
-      runs.push(run)
-      resolve(run)
-    })
-  })
+/** Everything any run printed, to prove afterwards that no key or mnemonic was among it. */
+const runs: ChainopsResult[] = []
+async function chainops(args: string[]): Promise<ChainopsResult> {
+  const run = await runChainops(args)
+  runs.push(run)
+  return run
 }
 
 describe('chainops ssv register, cluster and nonce on SSVNetworkDouble, real geth v1.13.15 Clique devnet @integration', () => {

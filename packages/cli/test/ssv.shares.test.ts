@@ -1,38 +1,12 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { blsPublicKey, createKeystore, encodeOperatorKey, type KeySharesFile, verifyShares } from '@chainops/dvt'
-import { commands } from '../src/commands/index.ts'
-import type { CommandIo } from '../src/framework/Command.ts'
-import { runCli } from '../src/framework/runCli.ts'
-
-const run = promisify(execFile)
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
-type Result = { code: number; stdout: string; stderr: string }
-
-async function chainops(args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(bin, args, { timeout: 120_000 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
-
-async function cli(args: string[]): Promise<Result> {
-  const stdout: string[] = []
-  const stderr: string[] = []
-  const io: CommandIo = { out: (t) => stdout.push(t), err: (t) => stderr.push(t), progress: (t) => stderr.push(t) }
-  const code = await runCli(commands, args, io)
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') }
-}
+import { chainops } from './support/chainops.ts'
+import { cli } from './support/cli.ts'
 
 const owner = '0x8ba1f109551bD432803012645Ac136ddd64DBA72'
 const password = 'correct horse battery staple'

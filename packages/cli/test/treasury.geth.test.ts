@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { type SafeDevnet, startSafeDevnet } from '@chainops/testkit'
 import { safeV141Contracts } from '@chainops/treasury'
 import hre from 'hardhat'
 import { type Hex, keccak256, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { chainops } from './support/chainops.ts'
 
 // BIP-39 vector english[1] of trezor/python-mnemonic vectors.json (../shared/vectors/bip39/vectors.json
 // beside the repository) holds the tier-A owners on the Trezor double; "TREZOR" is the vectors' passphrase.
@@ -26,16 +25,6 @@ const recipient = privateKeyToAccount(key('recipient')).address
 const teamPool = privateKeyToAccount(key('team-pool')).address
 const payout1 = privateKeyToAccount(key('payout-1')).address
 const payout2 = privateKeyToAccount(key('payout-2')).address
-
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
-
-function chainops(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(bin, args, { timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
-    })
-  })
-}
 
 describe('chainops safe and splits on a real geth v1.13.15 Clique devnet @integration', () => {
   let devnet: SafeDevnet | undefined

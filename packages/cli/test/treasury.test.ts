@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { bip39SeedSource, defaultLayout, deriveLayout, parseLayout, slip39SeedSource } from '@chainops/treasury'
-import { commands } from '../src/commands/index.ts'
-import type { CommandIo } from '../src/framework/Command.ts'
-import { runCli } from '../src/framework/runCli.ts'
+import { chainops } from './support/chainops.ts'
+import { cli } from './support/cli.ts'
 
 // Official vectors, read from ../shared/vectors beside the repository (its README names each
 // source and commit): bip39/vectors.json is trezor/python-mnemonic vectors.json, slip39/vectors.json
@@ -21,22 +17,6 @@ const MNEMONIC = bip39.english[1]?.[1] as string
 /** slip39/vectors.json vector 4 "Basic sharing 2-of-3 (128 bits)": two member shares of one group. */
 const SHARES = slip39[3]?.[1] as string[]
 const PASSPHRASE = 'TREZOR'
-
-const bin = fileURLToPath(new URL('../../../bin/chainops', import.meta.url))
-const exec = promisify(execFile)
-
-type Captured = CommandIo & { stdout: string[]; stderr: string[] }
-function capture(): Captured {
-  const stdout: string[] = []
-  const stderr: string[] = []
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), progress: (t) => stderr.push(t) }
-}
-
-async function chainops(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const io = capture()
-  const code = await runCli(commands, args, io)
-  return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') }
-}
 
 /** No word of the mnemonic, no share word run and no passphrase appears in the output. */
 function assertNoSecrets(text: string, secrets: { words?: string[]; phrases?: string[] }) {
@@ -60,10 +40,10 @@ describe('chainops treasury layout | addresses', () => {
   after(() => rmSync(dir, { recursive: true, force: true }))
 
   it('layout --json prints the resolved default layout; the table has one line per role', async () => {
-    const json = await chainops(['treasury', 'layout', '--json'])
+    const json = await cli(['treasury', 'layout', '--json'])
     assert.equal(json.code, 0)
     assert.deepEqual(JSON.parse(json.stdout), JSON.parse(JSON.stringify(defaultLayout())))
-    const table = await chainops(['treasury', 'layout'])
+    const table = await cli(['treasury', 'layout'])
     assert.equal(table.code, 0)
     const lines = table.stdout.split('\n')
     // the header, its rule, then one line per role
@@ -74,7 +54,7 @@ describe('chainops treasury layout | addresses', () => {
 
   it('layout --layout F extends the layout from a JSON file (5 Safe owners)', async () => {
     const spec = '{"MasterAdminVault": {"safeOwners": 5}}'
-    const result = await chainops(['treasury', 'layout', '--layout', file('layout.json', spec), '--json'])
+    const result = await cli(['treasury', 'layout', '--layout', file('layout.json', spec), '--json'])
     assert.equal(result.code, 0)
     assert.deepEqual(JSON.parse(result.stdout), JSON.parse(JSON.stringify(parseLayout(spec))))
     const owners = JSON.parse(result.stdout).tiers[0].roles.filter((r: { role: string }) =>
@@ -84,7 +64,7 @@ describe('chainops treasury layout | addresses', () => {
   })
 
   it('addresses --json from the BIP-39 vector mnemonic equals deriveLayout called directly, as { tier, role, path, address }', async () => {
-    const result = await chainops(['treasury', 'addresses', '--mnemonic-file', file('m1', `${MNEMONIC}\n`), '--json'])
+    const result = await cli(['treasury', 'addresses', '--mnemonic-file', file('m1', `${MNEMONIC}\n`), '--json'])
     assert.equal(result.code, 0, result.stderr)
     const printed = JSON.parse(result.stdout) as Record<string, string>[]
     const direct = deriveLayout(bip39SeedSource(MNEMONIC), defaultLayout())
@@ -97,7 +77,7 @@ describe('chainops treasury layout | addresses', () => {
     assert.equal(printed.length, 19)
     // Independent anchor for the first vector mnemonic ("abandon x11 about"): the widely published
     // first Ethereum account of that phrase (MetaMask, ethers, Trezor Suite all show it).
-    const abandon = await chainops([
+    const abandon = await cli([
       'treasury',
       'addresses',
       '--mnemonic-file',
@@ -109,8 +89,8 @@ describe('chainops treasury layout | addresses', () => {
 
   it("a passphrases file changes exactly that tier's addresses (others keep the empty passphrase)", async () => {
     const mnemonic = file('m2', MNEMONIC)
-    const plain = JSON.parse((await chainops(['treasury', 'addresses', '--mnemonic-file', mnemonic, '--json'])).stdout)
-    const withPassphrase = await chainops([
+    const plain = JSON.parse((await cli(['treasury', 'addresses', '--mnemonic-file', mnemonic, '--json'])).stdout)
+    const withPassphrase = await cli([
       'treasury',
       'addresses',
       '--mnemonic-file',
@@ -138,7 +118,7 @@ describe('chainops treasury layout | addresses', () => {
 
   it('addresses from a SLIP-39 share file (one share a line) equal deriveLayout over the same shares', async () => {
     const passphrases = Object.fromEntries(defaultLayout().tiers.map((tier) => [tier.name, PASSPHRASE]))
-    const result = await chainops([
+    const result = await cli([
       'treasury',
       'addresses',
       '--slip39-share-file',
@@ -157,7 +137,7 @@ describe('chainops treasury layout | addresses', () => {
   })
 
   it('prints the table without secrets and warns (without refusing) about group/world-readable secret files', async () => {
-    const loose = await chainops(['treasury', 'addresses', '--mnemonic-file', file('m3', MNEMONIC, 0o644)])
+    const loose = await cli(['treasury', 'addresses', '--mnemonic-file', file('m3', MNEMONIC, 0o644)])
     assert.equal(loose.code, 0)
     assert.match(
       loose.stderr,
@@ -165,7 +145,7 @@ describe('chainops treasury layout | addresses', () => {
     )
     assert.match(loose.stdout.split('\n')[0] ?? '', /^TIER +ROLE +PATH +ADDRESS$/)
     assertNoSecrets(loose.stdout + loose.stderr, { words: MNEMONIC.split(' ') })
-    const tight = await chainops(['treasury', 'addresses', '--mnemonic-file', file('m4', MNEMONIC)])
+    const tight = await cli(['treasury', 'addresses', '--mnemonic-file', file('m4', MNEMONIC)])
     assert.equal(tight.stderr, '')
   })
 
@@ -204,7 +184,7 @@ describe('chainops treasury layout | addresses', () => {
       [['--mnemonic-file', join(dir, 'absent')], /\[CLI_FILE_UNREADABLE\]/, {}],
     ]
     for (const [args, code, secrets] of cases) {
-      const result = await chainops(['treasury', 'addresses', ...args])
+      const result = await cli(['treasury', 'addresses', ...args])
       assert.equal(result.code, 1, `${args.join(' ')}: ${result.stderr}`)
       assert.equal(result.stdout, '')
       assert.match(result.stderr, code)
@@ -222,7 +202,7 @@ describe('chainops treasury layout | addresses', () => {
       ['treasury', 'layout', '--layout'],
     ]
     for (const args of usages) {
-      const result = await chainops(args)
+      const result = await cli(args)
       assert.equal(result.code, 2, args.join(' '))
       assertNoSecrets(result.stdout + result.stderr, { words: MNEMONIC.split(' ') })
     }
@@ -231,14 +211,14 @@ describe('chainops treasury layout | addresses', () => {
   it('through bin/chainops: exit 1 on a bad checksum (no words on stderr), exit 2 on bad usage', async () => {
     const words = MNEMONIC.split(' ')
     const bad = file('bad6', [...words.slice(0, 11), 'zoo'].join(' '))
-    const failed = await exec(bin, ['treasury', 'addresses', '--mnemonic-file', bad]).catch((e) => e)
+    const failed = await chainops(['treasury', 'addresses', '--mnemonic-file', bad])
     assert.equal(failed.code, 1)
     assert.match(
       failed.stderr,
       /mnemonic checksum does not match: a word is wrong or out of order \[BIP39_MNEMONIC_CHECKSUM\]/,
     )
     assertNoSecrets(failed.stdout + failed.stderr, { words: [...words, 'zoo'] })
-    const usage = await exec(bin, ['treasury', 'addresses']).catch((e) => e)
+    const usage = await chainops(['treasury', 'addresses'])
     assert.equal(usage.code, 2)
     assert.match(usage.stderr, /give exactly one of --mnemonic-file and --slip39-share-file/)
   })
@@ -309,13 +289,13 @@ describe('chainops safe | splits usage (no chain needed)', () => {
       ['splits', 'distribute', '--rpc', 'http://127.0.0.1:1', '--key-file', 'k'],
     ]
     for (const args of usages) {
-      const result = await chainops(args)
+      const result = await cli(args)
       assert.equal(result.code, 2, `${args.join(' ')}\n${result.stderr}`)
     }
   })
 
   it('an RPC that does not answer is exit 1 with CLI_CHAIN_CALL_FAILED, not a stack trace', async () => {
-    const result = await chainops([
+    const result = await cli([
       'safe',
       'propose',
       '--rpc',
