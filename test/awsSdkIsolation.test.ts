@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 
-// Importing a package's root entry loads no AWS SDK module: the adapters live behind the `/aws`
+// Importing a package's root entry (or its /testing or /lambda entry) loads no AWS SDK module: the adapters live behind the `/aws`
 // (and `/lambda`) subpaths, so a clique user neither installs nor loads @aws-sdk. Each import runs in
 // a fresh Node with a resolve hook that records every resolved URL; the hook is proven to see the
 // SDK by importing @chainops/core/aws. (Before the redesign, importing @chainops/clique resolved 14
@@ -43,7 +43,7 @@ async function awsSdkLoadedBy(specifier: string): Promise<Loaded> {
   return JSON.parse(stdout) as Loaded
 }
 
-describe('no @aws-sdk module for users of the root entries', function () {
+describe('no @aws-sdk module for users of the root, testing and lambda entries', function () {
   this.timeout(120_000)
 
   for (const specifier of [
@@ -52,6 +52,10 @@ describe('no @aws-sdk module for users of the root entries', function () {
     '@chainops/treasury',
     '@chainops/lightning',
     '@chainops/dvt',
+    '@chainops/core/testing',
+    '@chainops/lightning/lambda',
+    '@chainops/lightning/testing',
+    '@chainops/treasury/testing',
   ]) {
     it(`importing ${specifier} resolves no @aws-sdk module`, async () => {
       const loaded = await awsSdkLoadedBy(specifier)
@@ -59,9 +63,12 @@ describe('no @aws-sdk module for users of the root entries', function () {
     })
   }
 
-  it('the hook sees the SDK: importing @chainops/core/aws resolves @aws-sdk modules', async () => {
-    const loaded = await awsSdkLoadedBy('@chainops/core/aws')
-    assert.ok(loaded.urls > 0, 'no @aws-sdk module resolved: the hook does not see them')
-    assert.ok(loaded.packages.includes('@aws-sdk/client-dynamodb'), loaded.packages.join(', '))
-  })
+  // The hook sees the SDK where it is meant to be loaded.
+  for (const specifier of ['@chainops/core/aws', '@chainops/lightning/aws']) {
+    it(`importing ${specifier} resolves @aws-sdk modules`, async () => {
+      const loaded = await awsSdkLoadedBy(specifier)
+      assert.ok(loaded.urls > 0, 'no @aws-sdk module resolved: the hook does not see them')
+      assert.ok(loaded.packages.includes('@aws-sdk/client-dynamodb'), loaded.packages.join(', '))
+    })
+  }
 })
