@@ -5,6 +5,7 @@ import { LightningError } from '../errors/LightningError.ts'
 import { type LndRetryOptions, withLndRetry } from '../errors/withLndRetry.ts'
 import { getLiquidity } from '../liquidity/getLiquidity.ts'
 import { INVOICES_TABLE, type InvoiceRecord } from './InvoiceRecord.ts'
+import { resolveMaxInvoiceExpirySeconds } from './resolveMaxInvoiceExpirySeconds.ts'
 import { type InvoiceBounds, validateInvoiceRequest } from './validateInvoiceRequest.ts'
 
 export type CreateInvoiceParameters = {
@@ -19,7 +20,7 @@ export type CreateInvoiceParameters = {
   sats: unknown
   /** Up to 639 characters, shown to the payer. */
   memo?: string | undefined
-  /** 1 s to 7 days (default 1 hour). */
+  /** 1 s to `bounds.maxInvoiceExpirySeconds` (7 days unless set); default 1 hour, or that maximum when shorter. */
   expirySeconds?: number | undefined
   bounds: InvoiceBounds
   /** Wei per sat, fixed in the record when the invoice is created. */
@@ -43,7 +44,7 @@ export type CreateInvoiceReturnType = {
 }
 
 const MIN_EXPIRY_SECONDS = 1
-const MAX_EXPIRY_SECONDS = 7 * 24 * 3600
+const DEFAULT_EXPIRY_SECONDS = 3600
 const MAX_MEMO_LENGTH = 639
 
 /**
@@ -54,14 +55,19 @@ const MAX_MEMO_LENGTH = 639
  * (best effort) and the error is thrown.
  */
 export async function createInvoice(parameters: CreateInvoiceParameters): Promise<CreateInvoiceReturnType> {
-  const { lnd, liquidityLnd = lnd, store, memo, expirySeconds = 3600, rate, retry } = parameters
+  const { lnd, liquidityLnd = lnd, store, memo, rate, retry } = parameters
   const { liquidityMarginPpm = 10_000, now = () => new Date() } = parameters
   const { address, sats } = validateInvoiceRequest(parameters)
-  if (!Number.isSafeInteger(expirySeconds) || expirySeconds < MIN_EXPIRY_SECONDS || expirySeconds > MAX_EXPIRY_SECONDS)
+  const maxExpirySeconds = resolveMaxInvoiceExpirySeconds(
+    parameters.bounds.maxInvoiceExpirySeconds,
+    'INVOICE_INVALID_PARAMETERS',
+  )
+  const expirySeconds = parameters.expirySeconds ?? Math.min(DEFAULT_EXPIRY_SECONDS, maxExpirySeconds)
+  if (!Number.isSafeInteger(expirySeconds) || expirySeconds < MIN_EXPIRY_SECONDS || expirySeconds > maxExpirySeconds)
     throw new LightningError({
       code: 'INVOICE_INVALID_PARAMETERS',
       shortMessage: 'Invalid invoice expiry',
-      details: `expected whole seconds from ${MIN_EXPIRY_SECONDS} to ${MAX_EXPIRY_SECONDS}`,
+      details: `expected whole seconds from ${MIN_EXPIRY_SECONDS} to ${maxExpirySeconds} (maxInvoiceExpirySeconds)`,
     })
   if (memo !== undefined && (typeof memo !== 'string' || memo.length > MAX_MEMO_LENGTH))
     throw new LightningError({

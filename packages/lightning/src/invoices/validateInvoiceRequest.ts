@@ -8,6 +8,11 @@ export type InvoiceBounds = {
   minSats: bigint
   /** The largest invoice accepted, in sats. */
   maxSats: bigint
+  /**
+   * The longest invoice expiry accepted, whole seconds (default 7 days, at most lnd's one year).
+   * The reconciler must be given the same value: it lists only invoices created within it.
+   */
+  maxInvoiceExpirySeconds?: number | undefined
 }
 
 export type ValidateInvoiceRequestParameters = {

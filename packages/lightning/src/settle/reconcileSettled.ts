@@ -1,9 +1,10 @@
 import type { Queue, Store } from '@chainops/core'
 import type { AuthenticatedLnd } from 'lightning'
 import type { LndRetryOptions } from '../errors/withLndRetry.ts'
+import { resolveMaxInvoiceExpirySeconds } from '../invoices/resolveMaxInvoiceExpirySeconds.ts'
 import { advanceSettleCursor } from './advanceSettleCursor.ts'
 import { listSettledSince } from './listSettledSince.ts'
-import { readSettleCursor } from './readSettleCursor.ts'
+import { readSettleCursorState } from './readSettleCursorState.ts'
 import { recordSettlement } from './recordSettlement.ts'
 import type { SettledInvoice } from './SettledInvoice.ts'
 import type { SettleEvent } from './SettleEvent.ts'
@@ -18,6 +19,11 @@ export type ReconcileSettledParameters = {
   /** The minter's sending address (the queue group). */
   sender: string
   onEvent?: ((event: SettleEvent) => void) | undefined
+  /**
+   * The longest expiry of the invoices to reconcile, whole seconds (createInvoice's
+   * `bounds.maxInvoiceExpirySeconds`: the same value; default 7 days, at most lnd's one year).
+   */
+  maxInvoiceExpirySeconds?: number | undefined
   retry?: LndRetryOptions | undefined
   now?: (() => Date) | undefined
 }
@@ -27,7 +33,18 @@ export type ReconcileSettledReturnType = {
   cursor: bigint
   /** Settled invoices above the starting cursor that were handled (ours or not). */
   handled: number
+  /** Invoices read from lnd (every page of every listing): the reconcile's cost. */
+  fetched: number
+  /** The creation date the listing started at; undefined when the whole history was read. */
+  createdAfter: Date | undefined
 }
+
+/**
+ * Added to the window on top of the longest expiry: the clock skew between this host and lnd (a
+ * first window starts from this host's clock, later ones from lnd's settle time), whole-second
+ * rounding, and lnd's expiry watcher cancelling an expired invoice a little late.
+ */
+const WINDOW_MARGIN_SECONDS = 3600
 
 /**
  * Finds what lnd settled since the persisted cursor and handles each in settle order exactly as
@@ -41,12 +58,25 @@ export type ReconcileSettledReturnType = {
  */
 export async function reconcileSettled(parameters: ReconcileSettledParameters): Promise<ReconcileSettledReturnType> {
   const { lnd, store, queue, nodeKey, sender, onEvent, retry, now } = parameters
-  const start = await readSettleCursor({ store, nodeKey })
-  let settled = await listSettledSince({ lnd, after: start, retry })
+  const maxExpirySeconds = resolveMaxInvoiceExpirySeconds(
+    parameters.maxInvoiceExpirySeconds,
+    'SETTLE_INVALID_PARAMETERS',
+  )
+  const cursorState = await readSettleCursorState({ store, nodeKey })
+  const start = cursorState.settleIndex
+  const since =
+    start === 0n ? (now ?? (() => new Date()))().getTime() : cursorState.settledAt && Date.parse(cursorState.settledAt)
+  const createdAfter =
+    typeof since === 'number' ? new Date(since - (maxExpirySeconds + WINDOW_MARGIN_SECONDS) * 1000) : undefined
+  const first = await listSettledSince({ lnd, after: start, createdAfter, retry })
+  let { settled } = first
+  let fetched = first.fetched
   let certainUpTo = start
   if (!isContiguous(start, settled)) {
     certainUpTo = settled.at(-1)?.settleIndex ?? start
-    settled = await listSettledSince({ lnd, after: start, retry })
+    const again = await listSettledSince({ lnd, after: start, createdAfter, retry })
+    settled = again.settled
+    fetched += again.fetched
   }
   let cursor = start
   let advancing = true
@@ -60,11 +90,16 @@ export async function reconcileSettled(parameters: ReconcileSettledParameters): 
       via: 'reconcile',
     })
     if (advancing && (invoice.settleIndex <= certainUpTo || invoice.settleIndex === cursor + 1n))
-      cursor = await advanceSettleCursor({ store, nodeKey, settleIndex: invoice.settleIndex })
+      cursor = await advanceSettleCursor({
+        store,
+        nodeKey,
+        settleIndex: invoice.settleIndex,
+        settledAt: invoice.settledAt,
+      })
     else advancing = false
   }
   onEvent?.({ type: 'reconciled', cursor, found: settled.length })
-  return { cursor, handled: settled.length }
+  return { cursor, handled: settled.length, fetched, createdAfter }
 }
 
 function isContiguous(after: bigint, settled: readonly SettledInvoice[]): boolean {
