@@ -53,6 +53,8 @@ export type StartSettleSubscriberParameters = {
   sweepIntervalMs?: number | undefined
   /** Retries of single lnd calls inside a reconcile or sweep. */
   retry?: LndRetryOptions | undefined
+  /** The longest invoice expiry, as createInvoice's bounds have it: bounds the reconciler's window (default 7 days). */
+  maxInvoiceExpirySeconds?: number | undefined
   /** Run as one of several subscribers, active while holding the lease (default: always active, no lease). */
   lease?: SettleLeaseOptions | undefined
   now?: (() => Date) | undefined
@@ -89,7 +91,7 @@ export type SettleSubscriber = {
  * already PAID record is never paid again), so a double write is never a double mint.
  */
 export function startSettleSubscriber(parameters: StartSettleSubscriberParameters): SettleSubscriber {
-  const { lnd, store, queue, nodeKey, sender, onEvent, retry, now } = parameters
+  const { lnd, store, queue, nodeKey, sender, onEvent, retry, now, maxInvoiceExpirySeconds } = parameters
   const { initialBackoffMs = 250, maxBackoffMs = 10_000, unreachableAfter = 5 } = parameters
   const { reconcileIntervalMs = 60_000, sweepIntervalMs = 60_000 } = parameters
   const leaseOptions = parameters.lease
@@ -250,7 +252,12 @@ export function startSettleSubscriber(parameters: StartSettleSubscriberParameter
             result,
             via: 'subscription',
           })
-          cursor = await advanceSettleCursor({ store: writes, nodeKey, settleIndex: settled.settleIndex })
+          cursor = await advanceSettleCursor({
+            store: writes,
+            nodeKey,
+            settleIndex: settled.settleIndex,
+            settledAt: settled.settledAt,
+          })
         })
       })
       events.on('error', (error: unknown) => fail(gen, error))
@@ -263,6 +270,7 @@ export function startSettleSubscriber(parameters: StartSettleSubscriberParameter
         nodeKey,
         sender,
         onEvent: emit,
+        maxInvoiceExpirySeconds,
         retry,
         now,
       })
@@ -283,6 +291,7 @@ export function startSettleSubscriber(parameters: StartSettleSubscriberParameter
       nodeKey,
       sender,
       onEvent: emit,
+      maxInvoiceExpirySeconds,
       retry,
       now,
     })
