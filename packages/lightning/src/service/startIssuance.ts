@@ -12,6 +12,7 @@ import type { AuthenticatedLnd } from 'lightning'
 import { type Address, createPublicClient, type Hex, http } from 'viem'
 import { createHttpServer } from '../api/createHttpServer.ts'
 import type { InvoiceApiDependencies } from '../api/InvoiceApiDependencies.ts'
+import { resolveMaxInvoiceExpirySeconds } from '../invoices/resolveMaxInvoiceExpirySeconds.ts'
 import type { InvoiceBounds } from '../invoices/validateInvoiceRequest.ts'
 import { createMintConsumerHandler } from '../lambda/createMintConsumerHandler.ts'
 import { runSqsEventSource, type SqsEventSource } from '../lambda/runSqsEventSource.ts'
@@ -116,6 +117,11 @@ export type Issuance = {
  */
 export async function startIssuance(parameters: StartIssuanceParameters): Promise<Issuance> {
   const { mode, store, queue, lnd, chain, signerKey, rate, bounds } = parameters
+  // Checked before anything starts: createInvoice and the reconciler's window both rely on it.
+  const maxInvoiceExpirySeconds = resolveMaxInvoiceExpirySeconds(
+    bounds.maxInvoiceExpirySeconds,
+    'ISSUANCE_CONFIG_INVALID',
+  )
   const logger = parameters.logger ?? createLogger({ level: 'info' })
   const consumer = parameters.consumer ?? {}
   const client = createPublicClient({
@@ -192,6 +198,7 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
       queue,
       nodeKey: lnd.nodeKey,
       sender: minter.address,
+      maxInvoiceExpirySeconds,
     })
     stops.push(() => subscriber.stop())
 
