@@ -10,6 +10,17 @@ const notLibrary = ['\\.test\\.ts$', '/testProcesses/', '^packages/[^/]+/src/tes
 const testCode = ['\\.test\\.ts$', '/testProcesses/', '^packages/[^/]+/test/']
 const features = '(clique|lightning|treasury)'
 
+/** The rule that `pkg` (its tests included) imports no workspace package but itself and `allowed`. */
+function importsOnly(name, pkg, allowed, comment) {
+  return {
+    name,
+    severity: 'error',
+    comment,
+    from: { path: `^packages/${pkg}/` },
+    to: { path: '^packages/[^/]+/', pathNot: `^packages/(${[...allowed, pkg].join('|')})/` },
+  }
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -32,13 +43,12 @@ module.exports = {
     // No cycle between packages is checked by scripts/depcruise.ts (findPackageCycles). The rules below
     // also make one impossible: they allow only core <- clique <- devnet <- testkit <- the tests of
     // lightning, treasury and dvt, treasury <- dvt, and everything <- cli.
-    {
-      name: 'core-imports-no-package',
-      severity: 'error',
-      comment: '@chainops/core is the foundation: it imports no other @chainops package, not even in its tests.',
-      from: { path: '^packages/core/' },
-      to: { path: '^packages/(?!core/)[^/]+/' },
-    },
+    importsOnly(
+      'core-imports-no-package',
+      'core',
+      [],
+      '@chainops/core is the foundation: it imports no other @chainops package, not even in its tests.',
+    ),
     {
       name: 'feature-imports-only-core',
       severity: 'error',
@@ -68,38 +78,32 @@ module.exports = {
         pathNot: ['^packages/(core|devnet|testkit)/', '^packages/$1/', '^packages/treasury/'],
       },
     },
-    {
-      name: 'clique-imports-only-core',
-      severity: 'error',
-      comment:
-        '@chainops/clique, tests included, uses only @chainops/core: devnet and the test kit build on clique ' +
+    importsOnly(
+      'clique-imports-only-core',
+      'clique',
+      ['core'],
+      '@chainops/clique, tests included, uses only @chainops/core: devnet and the test kit build on clique ' +
         '(its daemon-backed suites live in the root test/clique).',
-      from: { path: '^packages/clique/' },
-      to: { path: '^packages/[^/]+/', pathNot: '^packages/(core|clique)/' },
-    },
-    {
-      name: 'lightning-tests-import-core-clique-devnet-testkit',
-      severity: 'error',
-      comment: 'See feature-tests-import-core-devnet-testkit.',
-      from: { path: '^packages/lightning/' },
-      to: { path: '^packages/[^/]+/', pathNot: '^packages/(core|clique|devnet|testkit|lightning)/' },
-    },
-    {
-      name: 'devnet-imports-core-clique',
-      severity: 'error',
-      comment: '@chainops/devnet, the daemon harness, builds on @chainops/core and @chainops/clique only.',
-      from: { path: '^packages/devnet/' },
-      to: { path: '^packages/[^/]+/', pathNot: '^packages/(core|clique|devnet)/' },
-    },
-    {
-      name: 'testkit-imports-core-clique-devnet',
-      severity: 'error',
-      comment:
-        '@chainops/testkit serves the tests of every feature package, so it may not import one of them ' +
+    ),
+    importsOnly(
+      'lightning-tests-import-core-clique-devnet-testkit',
+      'lightning',
+      ['core', 'clique', 'devnet', 'testkit'],
+      'See feature-tests-import-core-devnet-testkit.',
+    ),
+    importsOnly(
+      'devnet-imports-core-clique',
+      'devnet',
+      ['core', 'clique'],
+      '@chainops/devnet, the daemon harness, builds on @chainops/core and @chainops/clique only.',
+    ),
+    importsOnly(
+      'testkit-imports-core-clique-devnet',
+      'testkit',
+      ['core', 'clique', 'devnet'],
+      '@chainops/testkit serves the tests of every feature package, so it may not import one of them ' +
         '(that would be a package cycle through the tests).',
-      from: { path: '^packages/testkit/' },
-      to: { path: '^packages/[^/]+/', pathNot: '^packages/(core|clique|devnet|testkit)/' },
-    },
+    ),
     {
       name: 'cli-not-to-testkit',
       severity: 'error',
