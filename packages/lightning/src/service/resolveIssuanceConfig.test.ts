@@ -10,7 +10,7 @@ describe('resolveIssuanceConfig', () => {
     const config = resolveIssuanceConfig(chain)
     assert.equal(config.mode, 'embedded')
     assert.equal(config.rate.compare(new Rational(10_000_000_000n)), 0)
-    assert.deepEqual(config.bounds, { minSats: 100n, maxSats: 10_000_000n })
+    assert.deepEqual(config.bounds, { minSats: 100n, maxSats: 10_000_000n, maxInvoiceExpirySeconds: 604_800 })
     assert.deepEqual(config.chain, { rpcUrl: 'http://127.0.0.1:8545', chainId: 2789 })
   })
 
@@ -22,10 +22,11 @@ describe('resolveIssuanceConfig', () => {
       rate: '3/2',
       minSats: '1',
       maxSats: '1',
+      maxInvoiceExpirySeconds: '31536000',
     })
     assert.equal(config.mode, 'aws')
     assert.equal(config.rate.compare(new Rational(3n, 2n)), 0)
-    assert.deepEqual(config.bounds, { minSats: 1n, maxSats: 1n })
+    assert.deepEqual(config.bounds, { minSats: 1n, maxSats: 1n, maxInvoiceExpirySeconds: 31_536_000 })
     assert.equal(config.chain.chainId, 1337)
   })
 
@@ -41,6 +42,16 @@ describe('resolveIssuanceConfig', () => {
     ],
     ['a zero maxSats', { ...chain, maxSats: '0' }, /^maxSats must be a positive whole number of sats, got "0"$/],
     ['minSats above maxSats', { ...chain, minSats: '10', maxSats: '9' }, /^minSats is above maxSats$/],
+    [
+      'a longest expiry above lnd own limit of one year',
+      { ...chain, maxInvoiceExpirySeconds: '31536001' },
+      /^maxInvoiceExpirySeconds must be whole seconds from 1 to 31536000 \(lnd refuses an invoice expiry above one year\), got 31536001$/,
+    ],
+    [
+      'a longest expiry that is not whole seconds',
+      { ...chain, maxInvoiceExpirySeconds: '1h' },
+      /^maxInvoiceExpirySeconds must be a positive whole number of seconds, got "1h"$/,
+    ],
     ['no rpcUrl', { ...chain, rpcUrl: '' }, /^rpcUrl is required$/],
     ['a chain id of 0', { ...chain, chainId: '0' }, /^chainId must be a positive integer, got "0"$/],
     ['a chain id in hex', { ...chain, chainId: '0x539' }, /^chainId must be a positive integer, got "0x539"$/],

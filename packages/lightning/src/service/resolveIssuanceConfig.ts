@@ -1,5 +1,6 @@
 import { Rational } from '@chainops/core'
 import { LightningError } from '../errors/LightningError.ts'
+import { resolveMaxInvoiceExpirySeconds } from '../invoices/resolveMaxInvoiceExpirySeconds.ts'
 import type { InvoiceBounds } from '../invoices/validateInvoiceRequest.ts'
 import type { IssuanceMode } from './startIssuance.ts'
 
@@ -12,6 +13,11 @@ export type ResolveIssuanceConfigParameters = {
   /** Invoice bounds, whole sats: default 100 and 10,000,000. */
   minSats?: string | undefined
   maxSats?: string | undefined
+  /**
+   * The longest invoice expiry, whole seconds: default 604800 (7 days), at most 31536000 (one
+   * year, lnd's own limit). The reconciler lists only invoices created within it before its window.
+   */
+  maxInvoiceExpirySeconds?: string | undefined
   /** The chain's public RPC (eth_ only). */
   rpcUrl: string
   chainId: string | number
@@ -20,7 +26,7 @@ export type ResolveIssuanceConfigParameters = {
 export type ResolveIssuanceConfigReturnType = {
   mode: IssuanceMode
   rate: Rational
-  bounds: InvoiceBounds
+  bounds: InvoiceBounds & { maxInvoiceExpirySeconds: number }
   chain: { rpcUrl: string; chainId: number }
 }
 
@@ -41,7 +47,8 @@ function wholeSats(value: string | undefined, name: string, fallback: bigint): b
 /**
  * The issuance service's settings from text, checked once with the defaults filled in: the mode,
  * the rate, the invoice bounds and the chain. Every refusal is `ISSUANCE_CONFIG_INVALID`, its
- * details naming the setting (`rate`, `minSats`, `maxSats`, `chainId`, `mode`, `rpcUrl`).
+ * details naming the setting (`rate`, `minSats`, `maxSats`, `maxInvoiceExpirySeconds`, `chainId`, `mode`,
+ * `rpcUrl`).
  */
 export function resolveIssuanceConfig(parameters: ResolveIssuanceConfigParameters): ResolveIssuanceConfigReturnType {
   const mode = parameters.mode ?? 'embedded'
@@ -66,6 +73,13 @@ export function resolveIssuanceConfig(parameters: ResolveIssuanceConfigParameter
     maxSats: wholeSats(parameters.maxSats, 'maxSats', 10_000_000n),
   }
   if (bounds.minSats > bounds.maxSats) throw invalid('minSats is above maxSats')
+  const expiryText = parameters.maxInvoiceExpirySeconds
+  if (expiryText !== undefined && !WHOLE.test(expiryText))
+    throw invalid(`maxInvoiceExpirySeconds must be a positive whole number of seconds, got "${expiryText}"`)
+  const maxInvoiceExpirySeconds = resolveMaxInvoiceExpirySeconds(
+    expiryText === undefined ? undefined : Number(expiryText),
+    'ISSUANCE_CONFIG_INVALID',
+  )
 
   const { rpcUrl } = parameters
   if (typeof rpcUrl !== 'string' || rpcUrl === '') throw invalid('rpcUrl is required')
@@ -74,5 +88,5 @@ export function resolveIssuanceConfig(parameters: ResolveIssuanceConfigParameter
   if (!/^[0-9]+$/.test(chainIdText) || !Number.isSafeInteger(chainId) || chainId < 1)
     throw invalid(`chainId must be a positive integer, got "${chainIdText}"`)
 
-  return { mode, rate, bounds, chain: { rpcUrl, chainId } }
+  return { mode, rate, bounds: { ...bounds, maxInvoiceExpirySeconds }, chain: { rpcUrl, chainId } }
 }
