@@ -83,23 +83,23 @@ describe('chainops keystore', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  it('create --count 2 writes the deposit CLI file names (mode 0440), progress on stderr, keys of the mnemonic', async () => {
-    const out = join(dir, 'two')
-    const result = await chainops([
+  /** `keystore create --out out` from the test mnemonic and password files (or the ones given), plus `flags`. */
+  const keystoreCreate = (out: string, flags: string[] = [], files: { mnemonic?: string; password?: string } = {}) =>
+    chainops([
       'keystore',
       'create',
       '--mnemonic-file',
-      mnemonicFile,
+      files.mnemonic ?? mnemonicFile,
       '--password-file',
-      passwordFile,
-      '--index',
-      '4',
-      '--count',
-      '2',
+      files.password ?? passwordFile,
       '--out',
       out,
-      '--json',
+      ...flags,
     ])
+
+  it('create --count 2 writes the deposit CLI file names (mode 0440), progress on stderr, keys of the mnemonic', async () => {
+    const out = join(dir, 'two')
+    const result = await keystoreCreate(out, ['--index', '4', '--count', '2', '--json'])
     assert.equal(result.code, 0, result.stderr)
     const entries = JSON.parse(result.stdout) as {
       index: number
@@ -130,18 +130,7 @@ describe('chainops keystore', () => {
 
   it('create --kdf pbkdf2 of one key prints a table and no progress', async () => {
     const out = join(dir, 'pbkdf2')
-    const result = await chainops([
-      'keystore',
-      'create',
-      '--mnemonic-file',
-      mnemonicFile,
-      '--password-file',
-      passwordFile,
-      '--kdf',
-      'pbkdf2',
-      '--out',
-      out,
-    ])
+    const result = await keystoreCreate(out, ['--kdf', 'pbkdf2'])
     assert.equal(result.code, 0, result.stderr)
     assert.equal(result.stderr, '')
     assert.match(result.stdout, /^INDEX +PATH +PUBKEY +FILE\n/)
@@ -158,16 +147,7 @@ describe('chainops keystore', () => {
     // Every name the run could pick within the next minute is taken.
     for (let t = now - 1; t < now + 60; t++) writeFileSync(join(out, `keystore-m_12381_3600_0_0_0-${t}.json`), 'taken')
     const before = readdirSync(out).length
-    const result = await chainops([
-      'keystore',
-      'create',
-      '--mnemonic-file',
-      mnemonicFile,
-      '--password-file',
-      passwordFile,
-      '--out',
-      out,
-    ])
+    const result = await keystoreCreate(out)
     assert.equal(result.code, 1)
     assert.match(result.stderr, /CLI_FILE_EXISTS/)
     assert.equal(readdirSync(out).length, before)
@@ -262,30 +242,12 @@ describe('chainops keystore', () => {
     const out = join(dir, 'refused')
     const short = join(dir, 'short.txt')
     writeFileSync(short, 'seven77\n', { mode: 0o600 })
-    const tooShort = await chainops([
-      'keystore',
-      'create',
-      '--mnemonic-file',
-      mnemonicFile,
-      '--password-file',
-      short,
-      '--out',
-      out,
-    ])
+    const tooShort = await keystoreCreate(out, [], { password: short })
     assert.equal(tooShort.code, 2)
     assert.match(tooShort.stderr, /at least 8 characters/)
     const badMnemonic = join(dir, 'bad-mnemonic.txt')
     writeFileSync(badMnemonic, mnemonic.replace(/yellow$/, 'wave'), { mode: 0o600 })
-    const bad = await chainops([
-      'keystore',
-      'create',
-      '--mnemonic-file',
-      badMnemonic,
-      '--password-file',
-      passwordFile,
-      '--out',
-      out,
-    ])
+    const bad = await keystoreCreate(out, [], { mnemonic: badMnemonic })
     assert.equal(bad.code, 1)
     assert.match(bad.stderr, /BIP39_MNEMONIC_CHECKSUM/)
     assert.equal(existsSync(out), false)
