@@ -1,0 +1,67 @@
+// One settle subscriber alone, in its own process, for the active/standby test that SIGKILLs the
+// active one: the embedded store and mint queue in a node:sqlite file, lnd through the read-only
+// macaroon (CHAINOPS_READONLY_MACAROON), the config as JSON in CHAINOPS_MINTER_CONFIG (the protocol
+// of spawnMinterProcess), one JSON event per stdout line (every SettleEvent as `event: <type>`).
+import { SqliteQueue, SqliteStore } from '@chainops/core'
+import { authenticatedLndGrpc } from 'lightning'
+import { startSettleSubscriber } from '../startSettleSubscriber.ts'
+
+export type SettleSubscriberProcessConfig = {
+  dbPath: string
+  lnd: { socket: string; cert: string; nodeKey: string }
+  sender: string
+  holder: string
+  ttlMs: number
+  pollIntervalMs?: number | undefined
+}
+
+const emit = (event: Record<string, unknown>) =>
+  process.stdout.write(
+    `${JSON.stringify({ ...event, at: Date.now() }, (_, value) => (typeof value === 'bigint' ? value.toString() : value))}\n`,
+  )
+
+const config = JSON.parse(process.env.CHAINOPS_MINTER_CONFIG ?? '{}') as SettleSubscriberProcessConfig
+const macaroon = process.env.CHAINOPS_READONLY_MACAROON ?? ''
+delete process.env.CHAINOPS_READONLY_MACAROON
+delete process.env.CHAINOPS_MINTER_KEY
+
+const store = new SqliteStore({ path: config.dbPath })
+const queue = new SqliteQueue({ path: config.dbPath, name: 'mint' })
+const { lnd } = authenticatedLndGrpc({ cert: config.lnd.cert, macaroon, socket: config.lnd.socket })
+const subscriber = startSettleSubscriber({
+  lnd,
+  store,
+  queue,
+  nodeKey: config.lnd.nodeKey,
+  sender: config.sender,
+  lease: { holder: config.holder, ttlMs: config.ttlMs, pollIntervalMs: config.pollIntervalMs },
+  initialBackoffMs: 100,
+  maxBackoffMs: 1000,
+  reconcileIntervalMs: 0,
+  sweepIntervalMs: 0,
+  onEvent: (event) => {
+    const { type, ...rest } = event
+    emit(
+      type === 'settled'
+        ? {
+            event: type,
+            paymentHash: event.paymentHash,
+            settleIndex: event.settleIndex,
+            via: event.via,
+            outcome: event.result.outcome,
+          }
+        : { event: type, ...rest, ...('error' in rest ? { error: rest.error.code } : {}) },
+    )
+  },
+})
+emit({ event: 'started', holder: config.holder, pid: process.pid })
+
+process.once('SIGTERM', () => {
+  void (async () => {
+    await subscriber.stop()
+    await queue.close()
+    await store.close()
+    emit({ event: 'stopped' })
+    process.exit(0)
+  })()
+})
