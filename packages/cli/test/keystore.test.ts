@@ -262,7 +262,7 @@ describe('chainops keystore', () => {
     assert.match(result.stderr, /readable by group or others/)
   })
 
-  it('decrypt prompts for the password, hidden, when stdin is a terminal and no --password-file is given', async function () {
+  it('decrypt prompts for the password, hidden, when stdin is a terminal and no --password-file is given (skipped where util-linux `script` is missing)', async function () {
     if (!hasScript) this.skip()
     const result = await chainopsOnTerminal(
       ['keystore', 'decrypt', join(vectors, 'pbkdf2-test0.json'), '--json'],
@@ -274,7 +274,7 @@ describe('chainops keystore', () => {
     assert.ok(!result.stdout.includes(vectorPassword))
   })
 
-  it('create prompts for the mnemonic and the password twice, hidden; two different passwords exit 2', async function () {
+  it('create prompts for the mnemonic and the password twice, hidden; two different passwords exit 2 (skipped where util-linux `script` is missing)', async function () {
     if (!hasScript) this.skip()
     const out = join(dir, 'prompted')
     const prompts = ['BIP-39 mnemonic: ', 'keystore password: ', 'repeat it: ']
@@ -296,6 +296,19 @@ describe('chainops keystore', () => {
     assert.equal(differ.code, 2)
     assert.match(differ.stdout, /the two passwords entered differ/)
     assert.equal(existsSync(join(dir, 'differ')), false)
+  })
+
+  it('Ctrl-C at the repeated password prompt: CLI_PROMPT_INTERRUPTED, exit 1, nothing written (skipped where util-linux `script` is missing)', async function () {
+    if (!hasScript) this.skip()
+    const out = join(dir, 'interrupted')
+    const result = await chainopsOnTerminal(
+      ['keystore', 'create', '--kdf', 'pbkdf2', '--out', out],
+      ['BIP-39 mnemonic: ', 'keystore password: ', 'repeat it: '],
+      [mnemonic, password, '\u0003'],
+    )
+    assert.equal(result.code, 1, result.stdout)
+    assert.match(result.stdout, /CLI_PROMPT_INTERRUPTED/)
+    assert.equal(existsSync(out), false)
   })
 
   it('no mnemonic, password or secret key reached stdout or stderr of any run above', () => {

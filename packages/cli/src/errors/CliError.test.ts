@@ -67,6 +67,7 @@ describe('CliError', () => {
       'CLI_API_ERROR',
       'CLI_TIMEOUT',
       'CLI_STACK_INCOMPLETE',
+      'CLI_PROMPT_INTERRUPTED',
     ]
     for (const code of codes) assert.equal(new CliError({ code, shortMessage: 'x' }).exitCode, 1, code)
     assert.equal(new CliError({ code: 'CLI_USAGE', shortMessage: 'x' }).exitCode, 2)

@@ -34,6 +34,8 @@ export type CliErrorCode =
   | 'CLI_TIMEOUT'
   /** The local stack started without a part the command needs (geth, an lnd node, moto). */
   | 'CLI_STACK_INCOMPLETE'
+  /** A hidden prompt (a password, a mnemonic) was interrupted with Ctrl-C: nothing was entered. */
+  | 'CLI_PROMPT_INTERRUPTED'
 
 export type CliErrorParameters = {
   code: CliErrorCode

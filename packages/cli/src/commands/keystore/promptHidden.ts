@@ -1,4 +1,5 @@
 import { Secret } from '@chainops/core'
+import { CliError } from '../../errors/CliError.ts'
 
 // What arrived after the end of a line, for the next prompt: typed-ahead or pasted lines come in one chunk.
 let pending = ''
@@ -12,7 +13,7 @@ export function promptHidden(prompt: string): Promise<Secret<string>> {
   process.stderr.write(prompt)
   return new Promise((resolve, reject) => {
     const chars: string[] = []
-    const finish = (error?: Error) => {
+    const finish = (error?: CliError) => {
       stdin.off('data', onData)
       stdin.setRawMode(false)
       stdin.pause()
@@ -35,7 +36,9 @@ export function promptHidden(prompt: string): Promise<Secret<string>> {
         }
         if (char === '\u0003') {
           pending = ''
-          finish(new Error('interrupted'))
+          finish(
+            new CliError({ code: 'CLI_PROMPT_INTERRUPTED', shortMessage: 'interrupted (Ctrl-C): nothing entered' }),
+          )
           return true
         }
         if (char === '\u007f' || char === '\b') chars.pop()

@@ -1,4 +1,4 @@
-import { Secret } from '@chainops/core'
+import { isChainopsError, Secret } from '@chainops/core'
 import { CliError } from '../../errors/CliError.ts'
 import { usageError } from '../../errors/usageError.ts'
 import { readSecretFile } from '../../files/readSecretFile.ts'
@@ -26,19 +26,23 @@ export async function readSecretOption(
     return new Secret(trimmed)
   }
   if (!process.stdin.isTTY) throw usageError(`--${option} is required (stdin is not a terminal to prompt on)`)
-  let entered: Secret<string>
-  try {
-    entered = await promptHidden(prompt)
-  } catch (cause) {
-    throw new CliError({ code: 'CLI_USAGE', shortMessage: `no ${option.replace(/-file$/, '')} entered`, cause })
-  }
+  const prompted = (text: string) =>
+    promptHidden(text).catch((cause: unknown) => {
+      if (isChainopsError(cause, 'CLI_PROMPT_INTERRUPTED')) throw cause
+      throw new CliError({ code: 'CLI_USAGE', shortMessage: `no ${option.replace(/-file$/, '')} entered`, cause })
+    })
+  const entered = await prompted(prompt)
   if (confirm === undefined) return entered
-  const again = await promptHidden(confirm)
-  const same = again.reveal() === entered.reveal()
-  again.wipe()
-  if (!same) {
-    entered.wipe()
-    throw usageError(`the two ${option.replace(/-file$/, '')}s entered differ`)
+  // The first entry is wiped on any failure of the second (interrupted, different, a read error).
+  let confirmed = false
+  try {
+    const again = await prompted(confirm)
+    const same = again.reveal() === entered.reveal()
+    again.wipe()
+    if (!same) throw usageError(`the two ${option.replace(/-file$/, '')}s entered differ`)
+    confirmed = true
+    return entered
+  } finally {
+    if (!confirmed) entered.wipe()
   }
-  return entered
 }
