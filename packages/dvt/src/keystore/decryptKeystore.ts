@@ -46,14 +46,20 @@ export async function decryptKeystore(
         'crypto.checksum.message differs from sha256(key[16:32] || crypto.cipher.message): the password is wrong, or the ciphertext or checksum was altered',
     })
   }
-  const decipher = createDecipheriv(
-    'aes-128-ctr',
-    key.subarray(0, 16),
-    Buffer.from(parsed.crypto.cipher.params.iv, 'hex'),
-  )
-  const first = decipher.update(ciphertext)
-  const last = decipher.final()
-  key.fill(0)
+  let first: Buffer
+  let last: Buffer
+  try {
+    const decipher = createDecipheriv(
+      'aes-128-ctr',
+      key.subarray(0, 16),
+      Buffer.from(parsed.crypto.cipher.params.iv, 'hex'),
+    )
+    first = decipher.update(ciphertext)
+    last = decipher.final()
+  } finally {
+    // Wiped whatever happens: a malformed iv makes createDecipheriv throw.
+    key.fill(0)
+  }
   const plain = Buffer.concat([first, last])
   const secret = new Secret(new Uint8Array(plain))
   plain.fill(0)

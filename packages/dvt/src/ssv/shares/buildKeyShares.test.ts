@@ -118,10 +118,16 @@ describe('buildKeyShares and verifyShares', () => {
       'SIGNATURE_INVALID',
     ],
     [
-      'a wrong share count (one operator dropped)',
+      '4 operators, sharesData one share (304 bytes) short',
       (f) => {
-        f.shares[0]!.payload.operatorIds.pop()
-        f.shares[0]!.data.operators.pop()
+        f.shares[0]!.payload.sharesData = `0x${f.shares[0]!.payload.sharesData.slice(2, -608)}`
+      },
+      'SHARES_DATA_LENGTH',
+    ],
+    [
+      '4 operators, sharesData one share (304 bytes) too long',
+      (f) => {
+        f.shares[0]!.payload.sharesData = `${f.shares[0]!.payload.sharesData}${'ab'.repeat(304)}`
       },
       'SHARES_DATA_LENGTH',
     ],
