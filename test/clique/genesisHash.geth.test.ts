@@ -1,40 +1,10 @@
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { buildGenesis, deterministicDeploymentProxy, genesisHash, parseGenesis, toGenesisJson } from '@chainops/clique'
-import { daemonBinary, tempDir } from '@chainops/devnet'
+import { gethInitHash } from '@chainops/testkit'
 import { type Hex, parseEther } from 'viem'
 
-const run = promisify(execFile)
 const seedText = readFileSync(new URL('../../packages/clique/test/fixtures/seed-genesis.json', import.meta.url), 'utf8')
-
-/** Runs the real `geth init` on `json` and returns the hash geth logs as written. */
-async function gethInitHash(json: string): Promise<string> {
-  const dir = await tempDir('clique-genesis')
-  try {
-    const file = join(dir, 'genesis.json')
-    await writeFile(file, json)
-    const { stdout, stderr } = await run(daemonBinary('geth'), [
-      '--datadir',
-      join(dir, 'data'),
-      '--log.format',
-      'json',
-      'init',
-      file,
-    ])
-    for (const line of `${stdout}\n${stderr}`.split('\n')) {
-      if (!line.startsWith('{')) continue
-      const entry = JSON.parse(line) as { msg?: string; hash?: string }
-      if (entry.msg === 'Successfully wrote genesis state' && entry.hash) return entry.hash
-    }
-    throw new Error(`geth init printed no genesis hash:\n${stderr}`)
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
-}
 
 const sealers = [
   '0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf',

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { daemonBinary, freePort, type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
-import { pollUntil } from '@chainops/testkit'
+import { gethInitHash, pollUntil } from '@chainops/testkit'
 import { getAddress } from 'viem'
 import { chainops } from './support/chainops.ts'
 import { cli } from './support/cli.ts'
@@ -15,24 +15,6 @@ import { cli } from './support/cli.ts'
 const run = promisify(execFile)
 // The source document's genesis, as kept by @chainops/clique's tests (read as data, not imported).
 const seedPath = fileURLToPath(new URL('../../clique/test/fixtures/seed-genesis.json', import.meta.url))
-
-/** `geth init` on a file; returns the hash geth logs as written. */
-async function gethInitHash(file: string, dir: string): Promise<string> {
-  const { stdout, stderr } = await run(daemonBinary('geth'), [
-    '--datadir',
-    join(dir, `data-${Date.now()}`),
-    '--log.format',
-    'json',
-    'init',
-    file,
-  ])
-  for (const line of `${stdout}\n${stderr}`.split('\n')) {
-    if (!line.startsWith('{')) continue
-    const entry = JSON.parse(line) as { msg?: string; hash?: string }
-    if (entry.msg === 'Successfully wrote genesis state' && entry.hash) return entry.hash
-  }
-  throw new Error(`geth init printed no genesis hash:\n${stderr}`)
-}
 
 const SEED_SIGNERS = ['0x13632061De49BbFd8246Cdef3Ca9C180e47Beb20', '0xed87eE84804fCcDd7d8eD29c3505be5afC802f42']
 const SEALERS = [
@@ -428,7 +410,7 @@ describe('chainops genesis init and geth config read by the real geth @integrati
     // Only the informational note that the sealers hold no coins (the plan funds a cold wallet).
     assert.deepEqual(codes(lint.stdout), ['FUNDED_ACCOUNT_NOT_SEALER'])
 
-    assert.equal(await gethInitHash(file, dir), hash)
+    assert.equal(await gethInitHash(await readFile(file, 'utf8')), hash)
   })
 
   it('geth config writes per-node TOML that geth loads (dumpconfig), public RPC limited to eth, net, web3', async () => {

@@ -1,5 +1,6 @@
 export { TestkitError, type TestkitErrorCode } from './errors/TestkitError.ts'
 export { type ApiGatewayEventParameters, apiGatewayEvent } from './events/apiGatewayEvent.ts'
+export { type GethInitHashErrorType, gethInitHash } from './geth/gethInitHash.ts'
 export { type PollUntilErrorType, type PollUntilParameters, pollUntil } from './polling/pollUntil.ts'
 export type { SafeContractName } from './safe/deploySafeSingletons.ts'
 export { type SafeDevnet, type StartSafeDevnetParameters, startSafeDevnet } from './safe/startSafeDevnet.ts'

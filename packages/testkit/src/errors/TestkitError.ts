@@ -12,6 +12,8 @@ export type TestkitErrorCode =
   | 'TESTKIT_POLL_TIMEOUT'
   /** A Safe contract could not be placed on the devnet at its canonical address. */
   | 'TESTKIT_SAFE_DEPLOY_FAILED'
+  /** `geth init` wrote no "Successfully wrote genesis state" line with a hash. */
+  | 'TESTKIT_GETH_INIT_NO_HASH'
 
 /** An error from the test kit: a `ChainopsError` with a `TESTKIT_` code. */
 export class TestkitError extends ChainopsError<TestkitErrorCode> {
