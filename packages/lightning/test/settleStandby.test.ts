@@ -13,7 +13,7 @@ import {
 import { pollUntil } from '@chainops/testkit'
 import { type AuthenticatedLnd, authenticatedLndGrpc, pay } from 'lightning'
 import { after, before, describe, it } from 'mocha'
-import { createInvoice } from '../src/invoices/createInvoice.ts'
+import { type CreateInvoiceReturnType, createInvoice } from '../src/invoices/createInvoice.ts'
 import { INVOICES_TABLE, type InvoiceRecord } from '../src/invoices/InvoiceRecord.ts'
 import { type MinterProcess, spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
 import { readSettleCursor } from '../src/settle/readSettleCursor.ts'
@@ -83,7 +83,7 @@ describe('settle subscriber active/standby on real lnd: two subscriber processes
       await store.close()
       await rm(dir, { recursive: true, force: true })
     })
-    const invoices = []
+    const invoices: CreateInvoiceReturnType[] = []
     for (let i = 0; i < BEFORE + DURING + AFTER; i++)
       invoices.push(
         await createInvoice({
