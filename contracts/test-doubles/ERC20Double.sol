@@ -45,7 +45,7 @@ contract ERC20Double {
     function transferFrom(address from, address to, uint256 amount) external returns (bool) {
         uint256 allowed = allowance[from][msg.sender];
         if (allowed != type(uint256).max) {
-            if (allowed < amount) revert InsufficientAllowance(msg.sender, allowed, amount);
+            if (allowed < amount) _revertInsufficientAllowance(allowed, amount);
             allowance[from][msg.sender] = allowed - amount;
         }
         _move(from, to, amount);
@@ -54,9 +54,19 @@ contract ERC20Double {
 
     function _move(address from, address to, uint256 amount) internal {
         uint256 balance = balanceOf[from];
-        if (balance < amount) revert InsufficientBalance(from, balance, amount);
+        if (balance < amount) _revertInsufficientBalance(from, balance, amount);
         balanceOf[from] = balance - amount;
         balanceOf[to] += amount;
         emit Transfer(from, to, amount);
+    }
+
+    /// How a short allowance reverts; a double of a particular token overrides it with that token's.
+    function _revertInsufficientAllowance(uint256 allowed, uint256 needed) internal view virtual {
+        revert InsufficientAllowance(msg.sender, allowed, needed);
+    }
+
+    /// How a short balance reverts; a double of a particular token overrides it with that token's.
+    function _revertInsufficientBalance(address account, uint256 balance, uint256 needed) internal pure virtual {
+        revert InsufficientBalance(account, balance, needed);
     }
 }
