@@ -27,7 +27,9 @@ describe('every registered command', () => {
         assert.ok(command.usage.startsWith(`${name}`), `usage starts with "${name}": ${command.usage}`)
       })
 
-      it('describes every option in one line, and --help shows it with its default', () => {
+      // A string flag says what happens without it: a default, or (required). A boolean flag is off when
+      // absent: it needs neither, and --help shows nothing after its description unless it names a default.
+      it('describes every option in one line, and --help shows it with its default or (required)', () => {
         const help = formatCommandHelp(command)
         for (const [flag, option] of Object.entries(command.options ?? {})) {
           assert.equal(typeof option.description, 'string', `--${flag} has no description`)
@@ -40,12 +42,32 @@ describe('every registered command', () => {
           if (option.default !== undefined) {
             assert.ok(line.includes(`(default: ${option.default})`), `--${flag}: the help does not show its default`)
           }
-          if (option.type === 'string') assert.ok(option.value, `--${flag}: a string flag names its value`)
+          assert.ok(!(option.required && option.default !== undefined), `--${flag}: both required and a default`)
+          if (option.required) {
+            assert.ok(line.endsWith(`${option.description} (required)`), `--${flag}: the help does not say (required)`)
+          } else assert.ok(!line.includes('(required)'), `--${flag}: (required) in the text of an optional flag`)
+          if (option.type === 'string') {
+            assert.ok(option.value, `--${flag}: a string flag names its value`)
+            assert.ok(
+              option.required || option.default !== undefined,
+              `--${flag}: neither required nor a default (say what happens when it is absent)`,
+            )
+          } else assert.ok(!option.required, `--${flag}: a boolean flag cannot be required`)
         }
         assert.match(helpOf(help, 'help'), /show this help/)
       })
     })
   }
+
+  it('--help ends the line of a required flag with (required), in place of a default', () => {
+    const command = commands.find((c) => c.path.join(' ') === 'deposit create')
+    assert.ok(command)
+    const help = formatCommandHelp(command)
+    for (const flag of ['mnemonic-file', 'index', 'withdrawal-address', 'network'])
+      assert.match(helpOf(help, flag), /\S \(required\)$/)
+    assert.match(helpOf(help, 'count'), /\(default: 1\)$/)
+    assert.doesNotMatch(helpOf(help, 'json'), /\((default|required)/)
+  })
 
   it('plan supply --help gives each of its ten plan flags a description and the source plan default', () => {
     const command = commands.find((c) => c.path.join(' ') === 'plan supply')

@@ -1,7 +1,8 @@
 /**
  * One flag of a command: how it parses (`type`, `short`, `multiple`, as `node:util` parseArgs takes
  * them) and what `--help` says of it. The default is shown, never applied: the command applies it,
- * so that it can tell an absent flag from a given one.
+ * so that it can tell an absent flag from a given one. A string flag has either a `default` (what
+ * happens when it is absent) or `required`; a boolean flag is off when absent and needs neither.
  */
 export type CommandOption = {
   type: 'string' | 'boolean'
@@ -11,6 +12,11 @@ export type CommandOption = {
   description: string
   /** What the command uses when the flag is absent, as `--help` shows it (`50`, `embedded`, `the devnet's RPC node`). */
   default?: string
+  /**
+   * The command cannot run without it: `--help` shows `(required)` where others show their default.
+   * Shown, not enforced: the command checks it (a CLI_USAGE error, exit 2), as it checks its value.
+   */
+  required?: boolean
   /** The value's placeholder in `--help` (`URL`, `N`, `ADDR,...`); `<name>` when absent. */
   value?: string
 }

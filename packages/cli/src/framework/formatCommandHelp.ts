@@ -12,11 +12,12 @@ function flagText(name: string, option: CommandOption): string {
 }
 
 function descriptionText(option: CommandOption): string {
+  if (option.required) return `${option.description} (required)`
   return option.default === undefined ? option.description : `${option.description} (default: ${option.default})`
 }
 
 /**
- * A command's `--help`: its summary, usage, every option with its one-line description and default,
+ * A command's `--help`: its summary, usage, every option with its one-line description and default (or `(required)`),
  * then its free text.
  */
 export function formatCommandHelp(command: Command): string {

@@ -15,8 +15,9 @@ export const cliqueDiscardCommand: Command = {
       type: 'string',
       value: 'URL|IPC',
       description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
+      required: true,
     },
-    address: { type: 'string', value: 'ADDR', description: 'the signer the pending vote is about' },
+    address: { type: 'string', value: 'ADDR', description: 'the signer the pending vote is about', required: true },
     json: { type: 'boolean', description: 'print { address, discarded, rpc } as JSON' },
   },
   help: [

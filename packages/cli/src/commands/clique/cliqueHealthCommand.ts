@@ -20,6 +20,7 @@ export const cliqueHealthCommand: Command = {
       type: 'string',
       value: 'URL|IPC',
       description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
+      required: true,
     },
     blocks: { type: 'string', value: 'N', description: 'how many recent blocks to read (1 to 10000)', default: '50' },
     signers: {
@@ -28,12 +29,18 @@ export const cliqueHealthCommand: Command = {
       description: 'the signer set, for a node without the clique API',
       default: 'clique_getSigners',
     },
-    period: { type: 'string', value: 'S', description: 'the Clique period, to judge the age of the head block' },
+    period: {
+      type: 'string',
+      value: 'S',
+      description: 'the Clique period, to judge the age of the head block',
+      default: "the head block's age is not judged",
+    },
     'sealer-rpc': {
       type: 'string',
       value: 'URL|IPC,...',
       description:
         "every sealer's own RPC, comma-separated, to detect the equal-difficulty fork stall (needs --period)",
+      default: 'no fork-stall check',
     },
     'stalled-periods': {
       type: 'string',

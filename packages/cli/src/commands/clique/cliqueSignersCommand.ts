@@ -15,6 +15,7 @@ export const cliqueSignersCommand: Command = {
       type: 'string',
       value: 'URL|IPC',
       description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
+      required: true,
     },
     block: {
       type: 'string',

@@ -22,7 +22,12 @@ export const genesisInitCommand: Command = {
   usage:
     'chainops genesis init --sealers ADDR,ADDR,... [--period S] [--epoch N] [--chain-id N] [--gas-limit N | --target-tps N] [--hardfork london] [--alloc ADDR=COINS ...] [--create2-factory] [--out FILE [--force]] [--json]',
   options: {
-    sealers: { type: 'string', value: 'ADDR,...', description: 'the initial signer addresses, comma-separated' },
+    sealers: {
+      type: 'string',
+      value: 'ADDR,...',
+      description: 'the initial signer addresses, comma-separated',
+      required: true,
+    },
     period: { type: 'string', value: 'S', description: 'seconds between blocks', default: '5' },
     epoch: {
       type: 'string',
@@ -36,6 +41,7 @@ export const genesisInitCommand: Command = {
       type: 'string',
       value: 'N',
       description: 'size the gas limit for N transfers a second instead (planCapacity, 20% headroom)',
+      default: 'off: --gas-limit applies',
     },
     hardfork: {
       type: 'string',
@@ -48,6 +54,7 @@ export const genesisInitCommand: Command = {
       multiple: true,
       value: 'ADDR=COINS',
       description: 'fund an account at genesis, in coins up to 18 decimals; repeatable',
+      default: 'no account funded',
     },
     'create2-factory': {
       type: 'boolean',

@@ -16,6 +16,7 @@ export const genesisLintCommand: Command = {
       type: 'string',
       value: 'N',
       description: 'also check that the gas limit carries N transfers a second',
+      default: 'not checked',
     },
     'tolerate-failures': {
       type: 'string',
@@ -27,6 +28,7 @@ export const genesisLintCommand: Command = {
       type: 'string',
       value: 'COINS',
       description: 'the total the alloc should hold, in coins up to 18 decimals',
+      default: 'not checked',
     },
     json: { type: 'boolean', description: 'print the findings as a JSON array of { code, severity, message, path }' },
   },

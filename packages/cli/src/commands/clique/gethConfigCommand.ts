@@ -18,7 +18,12 @@ export const gethConfigCommand: Command = {
   usage:
     'chainops geth config --signers ADDR,... [--sealers N] [--rpc-nodes M] [--out-dir DIR] [--network-id N] [--gas-limit G | --target-tps N --period S] --hosts H,... [--zones Z,...] [--data-dir DIR] [--p2p-port P] [--http-port P] [--force] [--json]',
   options: {
-    signers: { type: 'string', value: 'ADDR,...', description: 'the signer address of each sealer, in order' },
+    signers: {
+      type: 'string',
+      value: 'ADDR,...',
+      description: 'the signer address of each sealer, in order',
+      required: true,
+    },
     sealers: {
       type: 'string',
       value: 'N',
@@ -43,10 +48,26 @@ export const gethConfigCommand: Command = {
       type: 'string',
       value: 'N',
       description: 'size the gas limit for N transfers a second instead (needs --period)',
+      default: 'off: --gas-limit applies',
     },
-    period: { type: 'string', value: 'S', description: 'seconds between blocks, for --target-tps' },
-    hosts: { type: 'string', value: 'H,...', description: 'the private IP or DNS name of each node, sealers first' },
-    zones: { type: 'string', value: 'Z,...', description: 'availability zones, spread over the nodes in turn' },
+    period: {
+      type: 'string',
+      value: 'S',
+      description: 'seconds between blocks, for --target-tps',
+      default: 'none (needed with --target-tps)',
+    },
+    hosts: {
+      type: 'string',
+      value: 'H,...',
+      description: 'the private IP or DNS name of each node, sealers first',
+      required: true,
+    },
+    zones: {
+      type: 'string',
+      value: 'Z,...',
+      description: 'availability zones, spread over the nodes in turn',
+      default: 'no zone in the config',
+    },
     'data-dir': {
       type: 'string',
       value: 'DIR',

@@ -12,8 +12,8 @@ export const planCapacityCommand: Command = {
   summary: 'the block gas limit that carries N transactions a second at a Clique period',
   usage: 'chainops plan capacity --tps N --period S [--gas-per-tx G] [--headroom PERCENT] [--json]',
   options: {
-    tps: { type: 'string', value: 'N', description: 'transactions a second the chain must carry' },
-    period: { type: 'string', value: 'S', description: 'seconds between blocks' },
+    tps: { type: 'string', value: 'N', description: 'transactions a second the chain must carry', required: true },
+    period: { type: 'string', value: 'S', description: 'seconds between blocks', required: true },
     'gas-per-tx': {
       type: 'string',
       value: 'G',

@@ -14,6 +14,7 @@ export const planSealersCommand: Command = {
       type: 'string',
       value: 'K',
       description: 'sealers that may be down while the chain keeps sealing',
+      required: true,
     },
     json: { type: 'boolean', description: 'print the plan as JSON' },
   },

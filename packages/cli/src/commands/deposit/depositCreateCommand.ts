@@ -37,19 +37,25 @@ export const depositCreateCommand: Command = {
   usage:
     'chainops deposit create --mnemonic-file F --index N [--count C] --withdrawal-address 0x… [--compounding] [--amount ETH] --network mainnet|holesky|hoodi [--passphrase-file F] [--out DIR] [--json]',
   options: {
-    'mnemonic-file': { type: 'string', value: 'FILE', description: 'the BIP-39 words, mode 600 (required)' },
+    'mnemonic-file': { type: 'string', value: 'FILE', description: 'the BIP-39 words, mode 600', required: true },
     'passphrase-file': {
       type: 'string',
       value: 'FILE',
       description: 'the BIP-39 passphrase (the deposit CLI\'s "mnemonic password"), mode 600',
       default: 'the empty passphrase',
     },
-    index: { type: 'string', value: 'N', description: 'the first validator index, m/12381/3600/N/0/0 (required)' },
+    index: {
+      type: 'string',
+      value: 'N',
+      description: 'the first validator index, m/12381/3600/N/0/0',
+      required: true,
+    },
     count: { type: 'string', value: 'C', description: 'validators, at indices N to N+C-1', default: '1' },
     'withdrawal-address': {
       type: 'string',
       value: '0x…',
-      description: 'the execution address in the withdrawal credentials (required)',
+      description: 'the execution address in the withdrawal credentials',
+      required: true,
     },
     compounding: {
       type: 'boolean',
@@ -60,7 +66,8 @@ export const depositCreateCommand: Command = {
     network: {
       type: 'string',
       value: 'NAME',
-      description: 'mainnet, holesky or hoodi: its genesis fork version is signed over (required)',
+      description: 'mainnet, holesky or hoodi: its genesis fork version is signed over',
+      required: true,
     },
     out: {
       type: 'string',

@@ -28,7 +28,12 @@ export const floatCommand: Command = {
   usage:
     'chainops float --cold-wallet 0x... [--operator 0x...] [--db FILE | --mode aws --table T] [--rpc-url URL] [--target-coins N] [--threshold-coins N] [--json]',
   options: {
-    'cold-wallet': { type: 'string', value: '0x...', description: 'the cold wallet a refill is sent from' },
+    'cold-wallet': {
+      type: 'string',
+      value: '0x...',
+      description: 'the cold wallet a refill is sent from',
+      required: true,
+    },
     operator: {
       type: 'string',
       value: '0x...',

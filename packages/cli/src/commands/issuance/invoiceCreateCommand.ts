@@ -12,9 +12,10 @@ export const invoiceCreateCommand: Command = {
       type: 'string',
       value: '0x...',
       description: 'the address the coins are minted to (EIP-55 when mixed case)',
+      required: true,
     },
-    sats: { type: 'string', value: 'N', description: 'the amount to pay, in sats' },
-    memo: { type: 'string', value: 'TEXT', description: "the invoice's description" },
+    sats: { type: 'string', value: 'N', description: 'the amount to pay, in sats', required: true },
+    memo: { type: 'string', value: 'TEXT', description: "the invoice's description", default: 'none' },
     'expiry-seconds': { type: 'string', value: 'S', description: 'how long the invoice can be paid', default: '3600' },
     api: {
       type: 'string',

@@ -70,6 +70,7 @@ export const serveCommand: Command = {
       type: 'string',
       value: 'NAME',
       description: "aws: the SSM SecureString holding the minter's private key",
+      default: 'none (needed with --mode aws)',
     },
     db: {
       type: 'string',

@@ -15,29 +15,32 @@ export const obolDefinitionCreateCommand: Command = {
   usage:
     'chainops obol definition create --name NAME --operators 0x…,0x… --validators N --fee-recipient 0x… --withdrawal-address 0x… --network NAME --creator 0x… [--threshold T] [--version v1.11.0] [--deposit-amounts GWEI,…] [--consensus-protocol P] [--target-gas-limit G] [--compounding] [--uuid U] [--timestamp T] [--out FILE] [--force] [--json]',
   options: {
-    name: { type: 'string', value: 'NAME', description: 'the cluster name (required)' },
+    name: { type: 'string', value: 'NAME', description: 'the cluster name', required: true },
     operators: {
       type: 'string',
       value: '0x…,0x…',
-      description: "the operators' addresses in cluster order, EOAs of the DVTNodeKeys tier (required)",
+      description: "the operators' addresses in cluster order, EOAs of the DVTNodeKeys tier",
+      required: true,
     },
-    validators: { type: 'string', value: 'N', description: 'number of distributed validators (required)' },
-    'fee-recipient': { type: 'string', value: '0x…', description: "every validator's fee recipient (required)" },
+    validators: { type: 'string', value: 'N', description: 'number of distributed validators', required: true },
+    'fee-recipient': { type: 'string', value: '0x…', description: "every validator's fee recipient", required: true },
     'withdrawal-address': {
       type: 'string',
       value: '0x…',
-      description: "every validator's withdrawal address (required)",
+      description: "every validator's withdrawal address",
+      required: true,
     },
     network: {
       type: 'string',
       value: 'NAME',
-      description:
-        'mainnet, hoodi, sepolia, holesky, gnosis, chiado, goerli, or a genesis fork version 0x…… (required)',
+      description: 'mainnet, hoodi, sepolia, holesky, gnosis, chiado, goerli, or a genesis fork version 0x……',
+      required: true,
     },
     creator: {
       type: 'string',
       value: '0x…',
-      description: 'the address that signs the config hash as creator (required)',
+      description: 'the address that signs the config hash as creator',
+      required: true,
     },
     threshold: {
       type: 'string',

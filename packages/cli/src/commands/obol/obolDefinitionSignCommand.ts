@@ -27,24 +27,38 @@ export const obolDefinitionSignCommand: Command = {
     enr: {
       type: 'string',
       value: 'enr:…',
-      description: "the operator's charon node ENR (required for --role operator)",
+      description: "the operator's charon node ENR",
+      default: 'none: needed for --role operator, refused for creator',
     },
-    'key-file': { type: 'string', value: 'FILE', description: 'a secp256k1 private key in hex, mode 600' },
+    'key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'a secp256k1 private key in hex, mode 600',
+      default: 'none: give it or --mnemonic-file',
+    },
     'mnemonic-file': {
       type: 'string',
       value: 'FILE',
       description: 'the treasury BIP-39 words, mode 600: signs as ObolClusterNOperatorM of the DVTNodeKeys tier',
+      default: 'none: give it or --key-file',
     },
     'slip39-share-file': {
       type: 'string',
       value: 'FILE',
       description: 'SLIP-39 shares instead of --mnemonic-file, one a line',
+      default: 'none',
     },
-    cluster: { type: 'string', value: 'N', description: 'Obol cluster number, from 1 (with --mnemonic-file)' },
+    cluster: {
+      type: 'string',
+      value: 'N',
+      description: 'Obol cluster number, from 1 (with --mnemonic-file)',
+      default: 'none (needed with --mnemonic-file)',
+    },
     operator: {
       type: 'string',
       value: 'M',
       description: 'operator number in the cluster, from 1 (with --mnemonic-file)',
+      default: 'none (needed with --mnemonic-file)',
     },
     'passphrases-file': {
       type: 'string',

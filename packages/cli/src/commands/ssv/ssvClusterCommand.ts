@@ -16,11 +16,12 @@ export const ssvClusterCommand: Command = {
   usage: 'chainops ssv cluster --rpc URL --contract 0x… --owner 0x… --operators 1,2,3,4 [--from-block N] [--json]',
   options: {
     ...ssvContractOptions,
-    owner: { type: 'string', value: '0x…', description: "the cluster's owner" },
+    owner: { type: 'string', value: '0x…', description: "the cluster's owner", required: true },
     operators: {
       type: 'string',
       value: 'ID,...',
       description: "the cluster's operator ids, ascending (4, 7, 10 or 13)",
+      required: true,
     },
     json: { type: 'boolean', description: 'print { owner, contract, operatorIds, cluster, source } as JSON' },
   },

@@ -2,11 +2,17 @@ import type { CommandOptions } from '../../framework/Command.ts'
 
 /** The flags every `ssv` chain command shares: the RPC, the SSVNetwork proxy and where log scans start. */
 export const ssvContractOptions: CommandOptions = {
-  rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+  rpc: {
+    type: 'string',
+    value: 'URL',
+    description: "the chain's HTTP RPC (the chain id is asked from it)",
+    required: true,
+  },
   contract: {
     type: 'string',
     value: '0x…',
     description: 'the SSVNetwork proxy (mainnet 0xDD9BC35a…4E1, Hoodi 0x58410Bef…f59c, or a double on a devnet)',
+    required: true,
   },
   'from-block': {
     type: 'string',

@@ -15,7 +15,7 @@ export const ssvNonceCommand: Command = {
   usage: 'chainops ssv nonce --rpc URL --contract 0x… --owner 0x… [--from-block N] [--json]',
   options: {
     ...ssvContractOptions,
-    owner: { type: 'string', value: '0x…', description: 'the account that registers the validators' },
+    owner: { type: 'string', value: '0x…', description: 'the account that registers the validators', required: true },
     json: { type: 'boolean', description: 'print { owner, contract, nonce } as JSON' },
   },
   help: 'SSVNetwork keeps no nonce: it is counted from the logs, and a removed validator does not give one back.',

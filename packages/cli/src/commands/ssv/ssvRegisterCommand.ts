@@ -29,17 +29,24 @@ export const ssvRegisterCommand: Command = {
     'chainops ssv register KEYSHARES.json --rpc URL --contract 0x… (--key-file F | --mnemonic-file F --tier-path P [--passphrases-file F] [--layout F]) [--amount SSV] [--token 0x…] [--from-block N] [--json]',
   options: {
     ...ssvContractOptions,
-    'key-file': { type: 'string', value: 'FILE', description: "the owner's 0x private key, mode 600" },
+    'key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: "the owner's 0x private key, mode 600",
+      default: 'none: give it or --mnemonic-file',
+    },
     'mnemonic-file': {
       type: 'string',
       value: 'FILE',
       description: "the treasury's BIP-39 mnemonic, mode 600: the owner is a DVTNodeKeys EOA (with --tier-path)",
+      default: 'none: give it or --key-file',
     },
     'tier-path': {
       type: 'string',
       value: 'P',
       description:
         "with --mnemonic-file: the owner's DVTNodeKeys path, e.g. m/44'/60'/0'/0/0 (SSV cluster 1 operator 1)",
+      default: 'none (needed with --mnemonic-file)',
     },
     'passphrases-file': {
       type: 'string',

@@ -22,6 +22,7 @@ export const ssvSharesCommand: Command = {
       multiple: true,
       value: 'FILE',
       description: 'an EIP-2335 validator keystore; repeat for several validators in one file (bulk)',
+      required: true,
     },
     'password-file': {
       type: 'string',
@@ -33,17 +34,25 @@ export const ssvSharesCommand: Command = {
       type: 'string',
       value: 'ID:KEYFILE,...',
       description: 'the 4, 7, 10 or 13 operators: id and a file with its key (SSV base64 form or a PEM)',
+      default: 'none: give it or --operators-file',
     },
     'operators-file': {
       type: 'string',
       value: 'FILE',
       description: 'the operators as JSON: [{ "id": N, "operatorKey": "<SSV base64 key>" }, ...]',
+      default: 'none: give it or --operators',
     },
-    owner: { type: 'string', value: '0x...', description: 'the account that will call registerValidator' },
+    owner: {
+      type: 'string',
+      value: '0x...',
+      description: 'the account that will call registerValidator',
+      required: true,
+    },
     nonce: {
       type: 'string',
       value: 'N',
       description: "the owner's SSV nonce for the first validator (then N+1, N+2, ...)",
+      required: true,
     },
     out: {
       type: 'string',

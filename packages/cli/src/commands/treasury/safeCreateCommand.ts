@@ -13,17 +13,29 @@ export const safeCreateCommand: Command = {
   summary: 'create an M-of-N Safe (the central reward Safe) with the given owners',
   usage: 'chainops safe create --rpc URL --key-file FILE --owners A,B,C --threshold M [--salt-nonce N] [--json]',
   options: {
-    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    rpc: {
+      type: 'string',
+      value: 'URL',
+      description: "the chain's HTTP RPC (the chain id is asked from it)",
+      required: true,
+    },
     'key-file': {
       type: 'string',
       value: 'FILE',
       description: 'the 0x private key that pays for the deployment (not an owner), mode 600',
+      required: true,
     },
-    owners: { type: 'string', value: 'A,B,C', description: 'the owner addresses (the tier-A Safe owners)' },
+    owners: {
+      type: 'string',
+      value: 'A,B,C',
+      description: 'the owner addresses (the tier-A Safe owners)',
+      required: true,
+    },
     threshold: {
       type: 'string',
       value: 'M',
       description: 'owner signatures a transaction needs, 1 to the owner count',
+      required: true,
     },
     'salt-nonce': {
       type: 'string',

@@ -11,8 +11,18 @@ export const safeDeployCommand: Command = {
   summary: 'deploy the Safe v1.4.1 contracts at their canonical addresses (those already there are kept)',
   usage: 'chainops safe deploy --rpc URL --key-file FILE [--json]',
   options: {
-    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
-    'key-file': { type: 'string', value: 'FILE', description: 'the 0x private key that pays, on one line, mode 600' },
+    rpc: {
+      type: 'string',
+      value: 'URL',
+      description: "the chain's HTTP RPC (the chain id is asked from it)",
+      required: true,
+    },
+    'key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'the 0x private key that pays, on one line, mode 600',
+      required: true,
+    },
     json: { type: 'boolean', description: 'print { contracts, deployed } as JSON' },
   },
   help: [

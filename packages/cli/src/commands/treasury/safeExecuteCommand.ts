@@ -12,11 +12,17 @@ export const safeExecuteCommand: Command = {
   summary: 'execute a Safe transaction file once it holds the threshold of owner signatures',
   usage: 'chainops safe execute TX.json [MORE.json ...] --rpc URL --key-file FILE [--json]',
   options: {
-    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    rpc: {
+      type: 'string',
+      value: 'URL',
+      description: "the chain's HTTP RPC (the chain id is asked from it)",
+      required: true,
+    },
     'key-file': {
       type: 'string',
       value: 'FILE',
       description: 'the 0x private key that sends execTransaction and pays its gas, mode 600',
+      required: true,
     },
     json: { type: 'boolean', description: 'print { hash, safeTxHash, blockNumber, signers } as JSON' },
   },

@@ -18,10 +18,15 @@ export const safeProposeCommand: Command = {
   usage:
     'chainops safe propose --rpc URL --safe ADDR --to ADDR --value WEI [--data HEX] [--nonce N] --out TX.json [--json]',
   options: {
-    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
-    safe: { type: 'string', value: 'ADDR', description: 'the Safe that makes the call' },
-    to: { type: 'string', value: 'ADDR', description: 'whom the Safe calls or pays' },
-    value: { type: 'string', value: 'WEI', description: 'wei sent with the call (a decimal integer)' },
+    rpc: {
+      type: 'string',
+      value: 'URL',
+      description: "the chain's HTTP RPC (the chain id is asked from it)",
+      required: true,
+    },
+    safe: { type: 'string', value: 'ADDR', description: 'the Safe that makes the call', required: true },
+    to: { type: 'string', value: 'ADDR', description: 'whom the Safe calls or pays', required: true },
+    value: { type: 'string', value: 'WEI', description: 'wei sent with the call (a decimal integer)', required: true },
     data: { type: 'string', value: 'HEX', description: 'the call data', default: '0x, a plain transfer' },
     nonce: {
       type: 'string',
@@ -29,7 +34,12 @@ export const safeProposeCommand: Command = {
       description: "the Safe transaction's nonce",
       default: "the Safe's current nonce",
     },
-    out: { type: 'string', value: 'TX.json', description: 'where the unsigned transaction goes (never overwritten)' },
+    out: {
+      type: 'string',
+      value: 'TX.json',
+      description: 'where the unsigned transaction goes (never overwritten)',
+      required: true,
+    },
     json: { type: 'boolean', description: 'print the transaction file as JSON' },
   },
   help: safeFileFlowHelp,

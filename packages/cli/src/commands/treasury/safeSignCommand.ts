@@ -17,15 +17,36 @@ export const safeSignCommand: Command = {
   usage:
     'chainops safe sign TX.json --rpc URL (--key-file FILE | --trezor-double-mnemonic-file FILE --tier T --path P [--passphrases-file FILE] [--layout FILE]) [--out FILE] [--json]',
   options: {
-    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
-    'key-file': { type: 'string', value: 'FILE', description: 'sign with this 0x private key, mode 600' },
+    rpc: {
+      type: 'string',
+      value: 'URL',
+      description: "the chain's HTTP RPC (the chain id is asked from it)",
+      required: true,
+    },
+    'key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'sign with this 0x private key, mode 600',
+      default: 'none: give it or --trezor-double-mnemonic-file',
+    },
     'trezor-double-mnemonic-file': {
       type: 'string',
       value: 'FILE',
       description: 'sign on the Trezor double holding this BIP-39 mnemonic, mode 600',
+      default: 'none: give it or --key-file',
     },
-    tier: { type: 'string', value: 'T', description: "with the Trezor double: the signing owner's tier" },
-    path: { type: 'string', value: 'P', description: "with the Trezor double: the signing owner's BIP-44 path" },
+    tier: {
+      type: 'string',
+      value: 'T',
+      description: "with the Trezor double: the signing owner's tier",
+      default: 'none (needed with the Trezor double)',
+    },
+    path: {
+      type: 'string',
+      value: 'P',
+      description: "with the Trezor double: the signing owner's BIP-44 path",
+      default: 'none (needed with the Trezor double)',
+    },
     'passphrases-file': {
       type: 'string',
       value: 'FILE',

@@ -14,14 +14,25 @@ export const splitsCreateCommand: Command = {
   usage:
     'chainops splits create --rpc URL --key-file FILE --factory ADDR --owner ADDR --recipients ADDR=PPM,... [--distribution-incentive PPM] [--json]',
   options: {
-    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
-    'key-file': { type: 'string', value: 'FILE', description: 'the 0x private key that pays, on one line, mode 600' },
-    factory: { type: 'string', value: 'ADDR', description: 'the SplitsV2 PushSplitFactory' },
-    owner: { type: 'string', value: 'ADDR', description: "the split's controller (the reward Safe)" },
+    rpc: {
+      type: 'string',
+      value: 'URL',
+      description: "the chain's HTTP RPC (the chain id is asked from it)",
+      required: true,
+    },
+    'key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'the 0x private key that pays, on one line, mode 600',
+      required: true,
+    },
+    factory: { type: 'string', value: 'ADDR', description: 'the SplitsV2 PushSplitFactory', required: true },
+    owner: { type: 'string', value: 'ADDR', description: "the split's controller (the reward Safe)", required: true },
     recipients: {
       type: 'string',
       value: 'ADDR=PPM,...',
       description: 'shares in parts per million summing to 1000000, in order',
+      required: true,
     },
     'distribution-incentive': {
       type: 'string',

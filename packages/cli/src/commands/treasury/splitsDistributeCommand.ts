@@ -16,13 +16,19 @@ export const splitsDistributeCommand: Command = {
   summary: "pay a split's balance of ETH or an ERC-20 out to its recipients",
   usage: 'chainops splits distribute --rpc URL --key-file FILE --split ADDR [--token ADDR] [--from-block N] [--json]',
   options: {
-    rpc: { type: 'string', value: 'URL', description: "the chain's HTTP RPC (the chain id is asked from it)" },
+    rpc: {
+      type: 'string',
+      value: 'URL',
+      description: "the chain's HTTP RPC (the chain id is asked from it)",
+      required: true,
+    },
     'key-file': {
       type: 'string',
       value: 'FILE',
       description: 'any funded 0x private key, which earns the distribution incentive; mode 600',
+      required: true,
     },
-    split: { type: 'string', value: 'ADDR', description: 'the split to distribute' },
+    split: { type: 'string', value: 'ADDR', description: 'the split to distribute', required: true },
     token: { type: 'string', value: 'ADDR', description: 'the ERC-20 to distribute', default: 'ETH' },
     'from-block': {
       type: 'string',

@@ -11,8 +11,18 @@ export const treasuryAddressesCommand: Command = {
   usage:
     'chainops treasury addresses (--mnemonic-file FILE | --slip39-share-file FILE) [--passphrases-file FILE] [--layout FILE] [--json]',
   options: {
-    'mnemonic-file': { type: 'string', value: 'FILE', description: 'the BIP-39 words, mode 600' },
-    'slip39-share-file': { type: 'string', value: 'FILE', description: 'SLIP-39 shares, one a line, mode 600' },
+    'mnemonic-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'the BIP-39 words, mode 600',
+      default: 'none: give it or --slip39-share-file',
+    },
+    'slip39-share-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'SLIP-39 shares, one a line, mode 600',
+      default: 'none: give it or --mnemonic-file',
+    },
     'passphrases-file': {
       type: 'string',
       value: 'FILE',
