@@ -20,6 +20,10 @@ const require = createRequire(import.meta.url)
 const JSEncrypt = require('ssv-keys/dist/tsc/src/lib/JSEncrypt').default as new (
   options: object,
 ) => { setPrivateKey(pem: string): void; decrypt(base64: string): string | false }
+// class-validator as ssv-keys resolves it: the copy its decorators registered their metadata in.
+const { validateSync } = createRequire(require.resolve('ssv-keys'))('class-validator') as {
+  validateSync(target: object): { property: string }[]
+}
 
 const owner = '0x8ba1f109551bD432803012645Ac136ddd64DBA72'
 const password = 'ssv-keys reference password'
@@ -144,9 +148,15 @@ describe('SSV key shares side by side with ssv-keys 1.1.0', function () {
       assert.equal(item.data.publicKey, publicKeyOf(index + 1))
       assert.deepEqual(item.data.operatorIds, [3, 8, 11, 27])
       assert.deepEqual(item.payload.operatorIds, [3, 8, 11, 27])
-      // Its validator (class-validator over the item) throws on a bad field; ours has none.
-      item.validate()
+      // Its item.validate() discards what class-validator finds: ask class-validator (ssv-keys' own copy,
+      // which holds the decorators' metadata) for the errors of the item, its data and its payload.
+      for (const target of [item, item.data, item.payload])
+        assert.deepEqual(validateSync(target), [], `item ${index}: ${target.constructor.name}`)
     }
+    // The same check finds a broken field: a data.publicKey of the wrong length.
+    const broken = items[0] as KeySharesItem
+    broken.data.publicKey = '0x1234'
+    assert.ok(validateSync(broken.data).some((error) => error.property === 'publicKey'))
   })
 
   it('with the operator private keys, both files decrypt (node:crypto and jsencrypt) and reconstruct the same validator key', async () => {
