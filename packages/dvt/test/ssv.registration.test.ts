@@ -69,4 +69,17 @@ describe('SSV registration on SSVNetworkDouble, Hardhat clique network @integrat
     })
     assert.equal(result.cluster.validatorCount, 5)
   })
+
+  it("SSVTokenDouble is ERC20Double named as the SSV token, reverting with OpenZeppelin 4's strings", async () => {
+    const token = await connection.viem.deployContract('SSVTokenDouble', [])
+    const [holder] = await connection.viem.getWalletClients()
+    assert.ok(holder)
+    assert.deepEqual(
+      [await token.read.name(), await token.read.symbol(), await token.read.decimals()],
+      ['SSV Token', 'SSV', 18],
+    )
+    const other = '0x000000000000000000000000000000000000dEaD'
+    await assert.rejects(token.write.transfer([other, 1n]), /ERC20: transfer amount exceeds balance/)
+    await assert.rejects(token.write.transferFrom([other, holder.account.address, 1n]), /ERC20: insufficient allowance/)
+  })
 })
