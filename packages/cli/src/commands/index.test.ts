@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { CliError } from '../errors/CliError.ts'
 import { formatCommandHelp } from '../framework/formatCommandHelp.ts'
 import { commands } from './index.ts'
 
@@ -56,6 +57,18 @@ describe('every registered command', () => {
         }
         assert.match(helpOf(help, 'help'), /show this help/)
       })
+
+      const required = Object.entries(command.options ?? {}).filter(([, option]) => option.required)
+      if (required.length > 0) {
+        // `required` is shown, not enforced by the parser: the command's own check refuses to run without it.
+        it(`refuses to run without its required flags (${required.map(([flag]) => `--${flag}`).join(', ')}): exit 2`, async () => {
+          const io = { out: () => {}, err: () => {}, progress: () => {} }
+          await assert.rejects(
+            command.run({ values: {}, positionals: [], io }),
+            (error) => error instanceof CliError && error.code === 'CLI_USAGE' && error.exitCode === 2,
+          )
+        })
+      }
     })
   }
 
