@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isPidAlive } from '@chainops/devnet'
+import { devnetStateOptions } from '../../devnetState/devnetStateOptions.ts'
 import { devnetStatePath } from '../../devnetState/devnetStatePath.ts'
 import { readDevnetState } from '../../devnetState/readDevnetState.ts'
 import type { Command } from '../../framework/Command.ts'
@@ -9,12 +10,7 @@ export const devnetDownCommand: Command = {
   summary: 'stop the background stack: its runner stops every daemon by PID',
   usage: 'chainops devnet down [--state FILE]',
   options: {
-    state: {
-      type: 'string',
-      value: 'FILE',
-      description: 'the devnet state file',
-      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
-    },
+    ...devnetStateOptions,
   },
   async run({ values, io }) {
     const path = devnetStatePath(values.state)

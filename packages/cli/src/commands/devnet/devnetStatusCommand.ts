@@ -1,4 +1,5 @@
 import { isPidAlive } from '@chainops/devnet'
+import { devnetStateOptions } from '../../devnetState/devnetStateOptions.ts'
 import { devnetStatePath } from '../../devnetState/devnetStatePath.ts'
 import { readDevnetState } from '../../devnetState/readDevnetState.ts'
 import type { Command } from '../../framework/Command.ts'
@@ -9,12 +10,7 @@ export const devnetStatusCommand: Command = {
   summary: 'show whether the background stack runs, and its endpoints',
   usage: 'chainops devnet status [--state FILE] [--json]',
   options: {
-    state: {
-      type: 'string',
-      value: 'FILE',
-      description: 'the devnet state file',
-      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
-    },
+    ...devnetStateOptions,
     json: { type: 'boolean', description: "print the state file's JSON with the status" },
   },
   help: 'Exit code 0 when the stack is up and ready, 1 otherwise.',

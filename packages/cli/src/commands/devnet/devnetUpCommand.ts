@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { isPidAlive } from '@chainops/devnet'
+import { devnetStateOptions } from '../../devnetState/devnetStateOptions.ts'
 import { devnetStatePath } from '../../devnetState/devnetStatePath.ts'
 import { readDevnetState } from '../../devnetState/readDevnetState.ts'
 import { positiveIntegerFlag } from '../../flags/positiveIntegerFlag.ts'
@@ -26,12 +27,7 @@ export const devnetUpCommand: Command = {
       description: 'give up, and stop what started, after S seconds',
       default: '600',
     },
-    state: {
-      type: 'string',
-      value: 'FILE',
-      description: 'the devnet state file',
-      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
-    },
+    ...devnetStateOptions,
     json: { type: 'boolean', description: "print the state file's JSON (endpoints, PIDs)" },
   },
   help: 'The endpoints are written to the state file (--state) for examples and scripts. Stop with `chainops devnet down`.',

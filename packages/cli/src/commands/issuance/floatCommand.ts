@@ -5,6 +5,7 @@ import { DynamoDbStore } from '@chainops/core/aws'
 import { getOperatorFloat, MONTHLY_FLOAT_WEI, planFloatRefill } from '@chainops/lightning'
 import { createPublicClient, formatEther, http } from 'viem'
 import { awsClientConfig } from '../../aws/awsClientConfig.ts'
+import { devnetStateOptions } from '../../devnetState/devnetStateOptions.ts'
 import { devnetStatePath } from '../../devnetState/devnetStatePath.ts'
 import { readDevnetState } from '../../devnetState/readDevnetState.ts'
 import { CliError } from '../../errors/CliError.ts'
@@ -78,12 +79,7 @@ export const floatCommand: Command = {
       description: 'whole coins under which the float is low',
       default: 'a quarter of --target-coins',
     },
-    state: {
-      type: 'string',
-      value: 'FILE',
-      description: 'the devnet state file',
-      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
-    },
+    ...devnetStateOptions,
     json: { type: 'boolean', description: 'print the float and the refill plan as JSON (wei as decimal strings)' },
   },
   help: `Reads the operator's balance on the chain and what the mints of the last 30 days cost (value + gas, from

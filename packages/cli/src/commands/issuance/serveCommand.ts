@@ -1,4 +1,5 @@
 import { createLogger, type LogLevel } from '@chainops/core'
+import { devnetStateOptions } from '../../devnetState/devnetStateOptions.ts'
 import { usageError } from '../../errors/usageError.ts'
 import type { Command } from '../../framework/Command.ts'
 import { DEFAULT_INVOICE_API_PORT } from '../../invoiceApi/DEFAULT_INVOICE_API_PORT.ts'
@@ -17,12 +18,7 @@ export const serveCommand: Command = {
       description: 'embedded: node:sqlite store and queue in --db; aws: DynamoDB, SQS FIFO and an SSM key',
       default: 'embedded',
     },
-    state: {
-      type: 'string',
-      value: 'FILE',
-      description: 'the devnet state file',
-      default: '.chainops/devnet.json, or $CHAINOPS_DEVNET_STATE',
-    },
+    ...devnetStateOptions,
     'lnd-node': {
       type: 'string',
       value: 'NAME',
