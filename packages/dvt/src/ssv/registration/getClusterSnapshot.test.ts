@@ -165,6 +165,24 @@ describe('getClusterSnapshot and getOwnerNonce from logs', () => {
     assert.equal(await getOwnerNonce(clientWith([]), { contract, owner }), 0)
   })
 
+  it('scans up to the toBlock given (one height for the nonce and the snapshot), else to the latest block', async () => {
+    const toBlocks: unknown[] = []
+    const client = createClient({
+      transport: custom({
+        async request({ params }: { method: string; params?: unknown }) {
+          toBlocks.push((params as [{ toBlock: unknown }])[0].toBlock)
+          return []
+        },
+      }),
+    })
+    await getOwnerNonce(client, { contract, owner, toBlock: 100n })
+    await getClusterSnapshot(client, { contract, owner, operatorIds: ids, toBlock: 100n })
+    assert.deepEqual(toBlocks, Array(7).fill('0x64'))
+    toBlocks.length = 0
+    await getOwnerNonce(client, { contract, owner })
+    assert.deepEqual(toBlocks, ['latest'])
+  })
+
   it('refuses operator ids that make no cluster before asking the node', async () => {
     await assert.rejects(
       getClusterSnapshot(clientWith([]), { contract, owner, operatorIds: [4n, 3n, 2n, 1n] }),

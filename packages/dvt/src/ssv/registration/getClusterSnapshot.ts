@@ -13,6 +13,11 @@ export type GetClusterSnapshotParameters = {
   operatorIds: readonly (bigint | number)[]
   /** The first block to scan: SSVNetwork's deployment block or earlier (default 0). */
   fromBlock?: bigint | undefined
+  /**
+   * The last block to scan (default: the node's latest). Give the same height to the nonce and the
+   * snapshot reads to have both from one state of the chain.
+   */
+  toBlock?: bigint | undefined
 }
 
 export type GetClusterSnapshotReturnType = {
@@ -53,7 +58,7 @@ export async function getClusterSnapshot<TChain extends Chain | undefined>(
         eventName,
         args: { owner: parameters.owner },
         fromBlock: parameters.fromBlock ?? 0n,
-        toBlock: 'latest',
+        toBlock: parameters.toBlock ?? 'latest',
         strict: true,
       }),
     ),

@@ -8,6 +8,11 @@ export type GetOwnerNonceParameters = {
   owner: Address
   /** The first block to scan: SSVNetwork's deployment block or earlier (default 0). */
   fromBlock?: bigint | undefined
+  /**
+   * The last block to scan (default: the node's latest). Give the same height to the nonce and the
+   * snapshot reads to have both from one state of the chain.
+   */
+  toBlock?: bigint | undefined
 }
 
 /**
@@ -25,7 +30,7 @@ export async function getOwnerNonce<TChain extends Chain | undefined>(
     eventName: 'ValidatorAdded',
     args: { owner: parameters.owner },
     fromBlock: parameters.fromBlock ?? 0n,
-    toBlock: 'latest',
+    toBlock: parameters.toBlock ?? 'latest',
     strict: true,
   })
   return logs.length

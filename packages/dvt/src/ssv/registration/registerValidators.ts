@@ -7,6 +7,8 @@ import {
   type Hash,
   type Hex,
   type PublicClient,
+  parseEventLogs,
+  type TransactionReceipt,
   type Transport,
   type WalletClient,
 } from 'viem'
@@ -23,6 +25,7 @@ import { revertErrorName } from './revertErrorName.ts'
 import type { SsvCluster } from './SsvCluster.ts'
 import type { SsvNetworkCall } from './SsvNetworkCall.ts'
 import { SsvRegistrationError } from './SsvRegistrationError.ts'
+import { ssvNetworkAbi } from './ssvNetworkAbi.ts'
 
 export type RegisterValidatorsParameters = {
   /** Signs as the owner: the account the keyshares file was built for. */
@@ -53,7 +56,7 @@ export type RegisterValidatorsReturnType = {
   publicKeys: Hex[]
   /** The owner's nonce for the next keyshares file. */
   nextOwnerNonce: number
-  /** The cluster's snapshot after the registration, as its last ValidatorAdded carries it. */
+  /** The cluster's snapshot after the registration, as the last ValidatorAdded of its receipt carries it. */
   cluster: SsvCluster
 }
 
@@ -62,11 +65,22 @@ export type RegisterValidatorsErrorType = SsvRegistrationError
 /**
  * Registers the validators of a keyshares file with SSVNetwork, from the owner's account. Nothing
  * is sent until every off-chain check passed: the file is for this owner and one cluster, its first
- * nonce is the owner's nonce now (counted from the chain's `ValidatorAdded` logs, so a file built
+ * nonce is the owner's nonce (counted from the chain's `ValidatorAdded` logs, so a file built
  * before another registration is refused with `SSV_REGISTRATION_STALE_NONCE` rather than burning a
- * nonce with shares the operators cannot use), and `verifyShares` finds nothing. Then the cluster
- * snapshot is read from the logs, the SSV token approved if the allowance is short, and one
- * `registerValidator` or `bulkRegisterValidator` sent and awaited.
+ * nonce with shares the operators cannot use), and `verifyShares` finds nothing. The nonce and the
+ * cluster snapshot are read from the logs up to one block height, read once. Then the SSV token is
+ * approved if the allowance is short, the registration simulated (a revert names SSVNetwork's
+ * error), and one `registerValidator` or `bulkRegisterValidator` sent and awaited; the returned
+ * snapshot is decoded from that transaction's own `ValidatorAdded` logs.
+ *
+ * The nonce check is check-then-send, not atomic: a registration by the same owner mined between
+ * the read and this transaction (another process, another machine) makes the shares' signature
+ * stale, and SSVNetwork still accepts them (it does not check the signature; the operators do).
+ * Run one registration per owner at a time.
+ *
+ * An approval is sent before the simulation when the allowance is short (the simulation needs it);
+ * if the simulation then refuses the registration, the error names the approval transaction, which
+ * stays mined.
  */
 export async function registerValidators(
   parameters: RegisterValidatorsParameters,
@@ -114,7 +128,9 @@ export async function registerValidators(
     }
   }
 
-  const nonce = await getOwnerNonce(publicClient, { contract, owner, fromBlock })
+  // One height for the nonce and the snapshot: both describe the same state of the chain.
+  const toBlock = await publicClient.getBlockNumber()
+  const nonce = await getOwnerNonce(publicClient, { contract, owner, fromBlock, toBlock })
   if (first.data.ownerNonce !== nonce) {
     throw new SsvRegistrationError({
       code: 'SSV_REGISTRATION_STALE_NONCE',
@@ -132,7 +148,7 @@ export async function registerValidators(
   }
 
   const operatorIds = first.payload.operatorIds
-  const { cluster } = await getClusterSnapshot(publicClient, { contract, owner, operatorIds, fromBlock })
+  const { cluster } = await getClusterSnapshot(publicClient, { contract, owner, operatorIds, fromBlock, toBlock })
   const validators = items.map((item) => ({ publicKey: item.payload.publicKey, sharesData: item.payload.sharesData }))
   const call: SsvNetworkCall =
     validators.length === 1
@@ -148,7 +164,7 @@ export async function registerValidators(
       args: [owner, contract],
     })
     if (allowance < amount) {
-      approvalTransactionHash = await send(parameters, 'approve', () =>
+      ;({ transactionHash: approvalTransactionHash } = await send(parameters, 'approve', () =>
         walletClient.writeContract({
           address: token,
           abi: erc20Abi,
@@ -156,7 +172,7 @@ export async function registerValidators(
           args: [contract, amount],
           chain: walletClient.chain,
         }),
-      )
+      ))
     }
   }
 
@@ -167,20 +183,33 @@ export async function registerValidators(
     throw new SsvRegistrationError({
       code: 'SSV_REGISTRATION_TRANSACTION_FAILED',
       shortMessage: `SSVNetwork at ${contract} refuses the registration: ${revertErrorName(cause) ?? 'reverted'}`,
-      details: `operators ${operatorIds.join(',')}, ${validators.length} validator(s), nothing was sent`,
+      details: `operators ${operatorIds.join(',')}, ${validators.length} validator(s): the registration was not sent; ${
+        approvalTransactionHash
+          ? `the approval of ${amount} for ${contract} was, in transaction ${approvalTransactionHash} (mined, it stays)`
+          : 'nothing was sent'
+      }`,
       cause,
     })
   }
-  const transactionHash = await send(parameters, 'registration', () =>
+  const { transactionHash, logs } = await send(parameters, 'registration', () =>
     walletClient.sendTransaction({ to: call.to, data: call.data, chain: walletClient.chain }),
   )
-  const next = await getClusterSnapshot(publicClient, { contract, owner, operatorIds, fromBlock })
+  const added = parseEventLogs({ abi: ssvNetworkAbi, eventName: 'ValidatorAdded', logs, strict: true }).filter(
+    (log) => log.address.toLowerCase() === contract.toLowerCase(),
+  )
+  const last = added.at(-1)
+  if (added.length !== validators.length || !last) {
+    throw new SsvRegistrationError({
+      code: 'SSV_REGISTRATION_TRANSACTION_FAILED',
+      shortMessage: `the registration transaction ${transactionHash} was mined with ${added.length} ValidatorAdded event(s) from ${contract}, ${validators.length} expected`,
+    })
+  }
   return {
     transactionHash,
     approvalTransactionHash,
     publicKeys: validators.map((validator) => validator.publicKey.toLowerCase() as Hex),
     nextOwnerNonce: nonce + validators.length,
-    cluster: next.cluster,
+    cluster: { ...(last.args as unknown as { cluster: SsvCluster }).cluster },
   }
 }
 
@@ -188,12 +217,12 @@ async function send(
   parameters: RegisterValidatorsParameters,
   what: string,
   submit: () => Promise<Hash>,
-): Promise<Hash> {
+): Promise<{ transactionHash: Hash; logs: TransactionReceipt['logs'] }> {
   let hash: Hash | undefined
-  let status: string
+  let receipt: TransactionReceipt
   try {
     hash = await submit()
-    status = (await parameters.publicClient.waitForTransactionReceipt({ hash })).status
+    receipt = await parameters.publicClient.waitForTransactionReceipt({ hash })
   } catch (cause) {
     throw new SsvRegistrationError({
       code: 'SSV_REGISTRATION_TRANSACTION_FAILED',
@@ -202,11 +231,11 @@ async function send(
       cause,
     })
   }
-  if (status !== 'success') {
+  if (receipt.status !== 'success') {
     throw new SsvRegistrationError({
       code: 'SSV_REGISTRATION_TRANSACTION_FAILED',
-      shortMessage: `the ${what} transaction ${hash} was mined with status ${status}`,
+      shortMessage: `the ${what} transaction ${hash} was mined with status ${receipt.status}`,
     })
   }
-  return hash
+  return { transactionHash: hash, logs: receipt.logs }
 }
