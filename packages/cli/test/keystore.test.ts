@@ -167,6 +167,9 @@ describe('chainops keystore', () => {
         '--json',
       ])
       assert.equal(result.code, 0, result.stderr)
+      // The KDF takes seconds: a progress line on stderr says what runs (never the password).
+      assert.match(result.stderr, /^keystore decrypt: deriving the key \((scrypt n|pbkdf2 c)=262144\)…$/m)
+      assert.ok(!result.stderr.includes(vectorPassword))
       assert.deepEqual(JSON.parse(result.stdout), {
         pubkey: vector.pubkey,
         path: vector.path,

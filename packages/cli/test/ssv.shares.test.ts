@@ -101,6 +101,26 @@ describe('chainops ssv shares | verify', function () {
     }
   })
 
+  it('an existing --out is refused (CLI_FILE_EXISTS) before the keystore is decrypted; --force replaces it, printing the decrypt progress first', async () => {
+    const out = join(dir, 'exists.json')
+    await writeFile(out, 'kept\n')
+    const wrongPassword = join(dir, 'wrong-password-exists.txt')
+    await writeFile(wrongPassword, 'not the password\n', { mode: 0o600 })
+    const args = sharesArgs(out)
+    args[args.indexOf('--password-file') + 1] = wrongPassword
+    // A wrong password would be KEYSTORE_WRONG_PASSWORD after the decrypt: the file check comes first.
+    const refused = await cli(args)
+    assert.equal(refused.code, 1, refused.stderr)
+    assert.match(refused.stderr, /CLI_FILE_EXISTS/)
+    assert.doesNotMatch(refused.stderr, /deriving the key/)
+    assert.equal(await readFile(out, 'utf8'), 'kept\n')
+    const replaced = await cli([...sharesArgs(out), '--force'])
+    assert.equal(replaced.code, 0, replaced.stderr)
+    assert.match(replaced.stderr, /ssv shares: deriving the key \(pbkdf2 c=16\)/)
+    assert.ok(!replaced.stderr.includes(password))
+    assert.equal((JSON.parse(await readFile(out, 'utf8')) as KeySharesFile).shares.length, 1)
+  })
+
   it('bulk: three keystores in one file at nonces 7, 8, 9, with progress on stderr; --operators-file works too', async () => {
     const operatorsFile = join(dir, 'operators.json')
     await writeFile(

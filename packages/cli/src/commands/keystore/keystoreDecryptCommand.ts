@@ -3,6 +3,7 @@ import { usageError } from '../../errors/usageError.ts'
 import { readTextFile } from '../../files/readTextFile.ts'
 import type { Command } from '../../framework/Command.ts'
 import { formatTable } from '../../output/formatTable.ts'
+import { keystoreDecryptProgress } from './keystoreDecryptProgress.ts'
 import { readSecretOption } from './readSecretOption.ts'
 
 export const keystoreDecryptCommand: Command = {
@@ -29,6 +30,7 @@ export const keystoreDecryptCommand: Command = {
     const password = await readSecretOption(values, 'password-file', 'keystore password: ', io)
     let pubkey: string
     try {
+      io.progress(keystoreDecryptProgress(keystore))
       const secret = await decryptKeystore(keystore, password)
       try {
         pubkey = Buffer.from(blsPublicKey(secret)).toString('hex')

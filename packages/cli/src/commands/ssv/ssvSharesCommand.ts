@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs'
 import type { Secret } from '@chainops/core'
 import { assertCluster, buildKeyShares, decryptKeystore, parseKeystore } from '@chainops/dvt'
+import { CliError } from '../../errors/CliError.ts'
 import { usageError } from '../../errors/usageError.ts'
 import { readTextFile } from '../../files/readTextFile.ts'
 import { writeOutputFile } from '../../files/writeOutputFile.ts'
@@ -8,6 +10,7 @@ import { requiredIntegerFlag } from '../../flags/requiredIntegerFlag.ts'
 import { requiredStringFlag } from '../../flags/requiredStringFlag.ts'
 import type { Command } from '../../framework/Command.ts'
 import { formatTable } from '../../output/formatTable.ts'
+import { keystoreDecryptProgress } from '../keystore/keystoreDecryptProgress.ts'
 import { readSecretOption } from '../keystore/readSecretOption.ts'
 import { readOperatorsOption } from './readOperatorsOption.ts'
 
@@ -78,6 +81,14 @@ export const ssvSharesCommand: Command = {
     const { operators } = assertCluster(readOperatorsOption(values))
     const keystores = keystoreFiles.map((file) => parseKeystore(readTextFile(file, 'keystore')))
     const out = typeof values.out === 'string' ? values.out : `keyshares-${Date.now()}.json`
+    // Refused before the password is asked and any keystore decrypted (seconds each), not after.
+    if (values.force !== true && existsSync(out)) {
+      throw new CliError({
+        code: 'CLI_FILE_EXISTS',
+        shortMessage: `${out} exists (pass --force to replace it)`,
+        details: 'checked before any keystore is decrypted',
+      })
+    }
     const password = await readSecretOption(values, 'password-file', 'keystore password: ', io)
     const secrets: Secret<Uint8Array>[] = []
     let text: string
@@ -85,6 +96,7 @@ export const ssvSharesCommand: Command = {
     try {
       for (const [i, keystore] of keystores.entries()) {
         if (keystores.length > 1) io.progress(`decrypting keystore ${i + 1}/${keystores.length} (${keystoreFiles[i]})`)
+        else io.progress(keystoreDecryptProgress(keystore, 'ssv shares'))
         secrets.push(await decryptKeystore(keystore, password))
       }
       file = buildKeyShares({
