@@ -5,6 +5,7 @@ import { DynamoDbStore } from '@chainops/core/aws'
 import { getOperatorFloat, MONTHLY_FLOAT_WEI, planFloatRefill } from '@chainops/lightning'
 import { createPublicClient, formatEther, http } from 'viem'
 import { awsClientConfig } from '../../aws/awsClientConfig.ts'
+import { awsClientOptions } from '../../aws/awsClientOptions.ts'
 import { devnetStateOptions } from '../../devnetState/devnetStateOptions.ts'
 import { devnetStatePath } from '../../devnetState/devnetStatePath.ts'
 import { readDevnetState } from '../../devnetState/readDevnetState.ts'
@@ -54,18 +55,7 @@ export const floatCommand: Command = {
       default: 'embedded',
     },
     table: { type: 'string', value: 'NAME', description: 'aws: the DynamoDB table', default: 'chainops' },
-    'aws-endpoint': {
-      type: 'string',
-      value: 'URL',
-      description: 'aws: the AWS endpoint',
-      default: "the devnet's moto, else AWS",
-    },
-    'aws-region': {
-      type: 'string',
-      value: 'REGION',
-      description: 'aws: the AWS region',
-      default: "the devnet's moto, else $AWS_REGION",
-    },
+    ...awsClientOptions,
     'rpc-url': { type: 'string', value: 'URL', description: "the chain's RPC", default: "the devnet's RPC node" },
     'target-coins': {
       type: 'string',

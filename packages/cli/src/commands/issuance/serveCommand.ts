@@ -1,4 +1,5 @@
 import { createLogger, type LogLevel } from '@chainops/core'
+import { awsClientOptions } from '../../aws/awsClientOptions.ts'
 import { devnetStateOptions } from '../../devnetState/devnetStateOptions.ts'
 import { usageError } from '../../errors/usageError.ts'
 import type { Command } from '../../framework/Command.ts'
@@ -74,18 +75,7 @@ export const serveCommand: Command = {
       description: 'embedded: the SQLite file of the store and the queue',
       default: '.chainops/issuance.db',
     },
-    'aws-endpoint': {
-      type: 'string',
-      value: 'URL',
-      description: 'aws: the AWS endpoint',
-      default: "the devnet's moto, else AWS",
-    },
-    'aws-region': {
-      type: 'string',
-      value: 'REGION',
-      description: 'aws: the AWS region',
-      default: "the devnet's moto, else $AWS_REGION",
-    },
+    ...awsClientOptions,
     table: { type: 'string', value: 'NAME', description: 'aws: the DynamoDB table', default: 'chainops' },
     queue: {
       type: 'string',
