@@ -1,6 +1,8 @@
 import { type SafeOwnerSigner, signSafeTransaction, toSafeTransactionFile } from '@chainops/treasury'
 import { privateKeyToAccount } from 'viem/accounts'
 import { usageError } from '../../errors/usageError.ts'
+import { layoutOptions } from '../../files/layoutOptions.ts'
+import { passphrasesFileOptions } from '../../files/passphrasesFileOptions.ts'
 import { readLayoutOption } from '../../files/readLayoutOption.ts'
 import { readSafeTransactionFiles } from '../../files/readSafeTransactionFiles.ts'
 import { writeSafeTransactionFile } from '../../files/writeSafeTransactionFile.ts'
@@ -47,18 +49,8 @@ export const safeSignCommand: Command = {
       description: "with the Trezor double: the signing owner's BIP-44 path",
       default: 'none (needed with the Trezor double)',
     },
-    'passphrases-file': {
-      type: 'string',
-      value: 'FILE',
-      description: 'JSON from tier name to passphrase, mode 600',
-      default: 'the empty passphrase for every tier',
-    },
-    layout: {
-      type: 'string',
-      value: 'FILE',
-      description: 'a layout JSON; fields left out take the source layout',
-      default: 'the source layout',
-    },
+    ...passphrasesFileOptions,
+    ...layoutOptions,
     out: {
       type: 'string',
       value: 'FILE',

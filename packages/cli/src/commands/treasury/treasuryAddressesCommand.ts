@@ -1,4 +1,6 @@
 import { deriveLayout } from '@chainops/treasury'
+import { layoutOptions } from '../../files/layoutOptions.ts'
+import { passphrasesFileOptions } from '../../files/passphrasesFileOptions.ts'
 import { readLayoutOption } from '../../files/readLayoutOption.ts'
 import { readPassphrasesFile } from '../../files/readPassphrasesFile.ts'
 import { readSeedSource } from '../../files/readSeedSource.ts'
@@ -23,18 +25,8 @@ export const treasuryAddressesCommand: Command = {
       description: 'SLIP-39 shares, one a line, mode 600',
       default: 'none: give it or --mnemonic-file',
     },
-    'passphrases-file': {
-      type: 'string',
-      value: 'FILE',
-      description: 'JSON from tier name to passphrase, mode 600',
-      default: 'the empty passphrase for every tier',
-    },
-    layout: {
-      type: 'string',
-      value: 'FILE',
-      description: 'a layout JSON; fields left out take the source layout',
-      default: 'the source layout',
-    },
+    ...passphrasesFileOptions,
+    ...layoutOptions,
     json: { type: 'boolean', description: 'print [{ tier, role, path, address }] as JSON' },
   },
   help: [

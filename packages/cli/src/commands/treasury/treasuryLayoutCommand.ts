@@ -1,3 +1,4 @@
+import { layoutOptions } from '../../files/layoutOptions.ts'
 import { readLayoutOption } from '../../files/readLayoutOption.ts'
 import type { Command } from '../../framework/Command.ts'
 import { formatTable } from '../../output/formatTable.ts'
@@ -7,12 +8,7 @@ export const treasuryLayoutCommand: Command = {
   summary: 'print the treasury layout: every tier and role with its BIP-44 path',
   usage: 'chainops treasury layout [--layout FILE] [--json]',
   options: {
-    layout: {
-      type: 'string',
-      value: 'FILE',
-      description: 'a layout JSON; fields left out take the source layout',
-      default: 'the source layout',
-    },
+    ...layoutOptions,
     json: { type: 'boolean', description: 'print the resolved layout as JSON' },
   },
   help: [
