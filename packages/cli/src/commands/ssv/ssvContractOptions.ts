@@ -1,13 +1,9 @@
 import type { CommandOptions } from '../../framework/Command.ts'
+import { rpcOptions } from '../../rpc/rpcOptions.ts'
 
 /** The flags every `ssv` chain command shares: the RPC, the SSVNetwork proxy and where log scans start. */
 export const ssvContractOptions: CommandOptions = {
-  rpc: {
-    type: 'string',
-    value: 'URL',
-    description: "the chain's HTTP RPC (the chain id is asked from it)",
-    required: true,
-  },
+  ...rpcOptions,
   contract: {
     type: 'string',
     value: '0x…',

@@ -6,6 +6,7 @@ import { requiredStringFlag } from '../../flags/requiredStringFlag.ts'
 import type { Command } from '../../framework/Command.ts'
 import { canonicalSafeContracts } from '../../rpc/canonicalSafeContracts.ts'
 import { connectChain } from '../../rpc/connectChain.ts'
+import { rpcOptions } from '../../rpc/rpcOptions.ts'
 import { wrapForeignError } from '../../rpc/wrapForeignError.ts'
 
 export const safeCreateCommand: Command = {
@@ -13,12 +14,7 @@ export const safeCreateCommand: Command = {
   summary: 'create an M-of-N Safe (the central reward Safe) with the given owners',
   usage: 'chainops safe create --rpc URL --key-file FILE --owners A,B,C --threshold M [--salt-nonce N] [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL',
-      description: "the chain's HTTP RPC (the chain id is asked from it)",
-      required: true,
-    },
+    ...rpcOptions,
     'key-file': {
       type: 'string',
       value: 'FILE',

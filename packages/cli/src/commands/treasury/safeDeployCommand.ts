@@ -4,6 +4,7 @@ import { CliError } from '../../errors/CliError.ts'
 import type { Command } from '../../framework/Command.ts'
 import { formatTable } from '../../output/formatTable.ts'
 import { connectChain } from '../../rpc/connectChain.ts'
+import { rpcOptions } from '../../rpc/rpcOptions.ts'
 import { wrapForeignError } from '../../rpc/wrapForeignError.ts'
 
 export const safeDeployCommand: Command = {
@@ -11,12 +12,7 @@ export const safeDeployCommand: Command = {
   summary: 'deploy the Safe v1.4.1 contracts at their canonical addresses (those already there are kept)',
   usage: 'chainops safe deploy --rpc URL --key-file FILE [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL',
-      description: "the chain's HTTP RPC (the chain id is asked from it)",
-      required: true,
-    },
+    ...rpcOptions,
     'key-file': {
       type: 'string',
       value: 'FILE',

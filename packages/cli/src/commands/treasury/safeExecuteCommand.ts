@@ -5,6 +5,7 @@ import type { Command } from '../../framework/Command.ts'
 import { safeFileFlowHelp } from '../../help/safeFileFlowHelp.ts'
 import { connectChain } from '../../rpc/connectChain.ts'
 import { openSafe } from '../../rpc/openSafe.ts'
+import { rpcOptions } from '../../rpc/rpcOptions.ts'
 import { wrapForeignError } from '../../rpc/wrapForeignError.ts'
 
 export const safeExecuteCommand: Command = {
@@ -12,12 +13,7 @@ export const safeExecuteCommand: Command = {
   summary: 'execute a Safe transaction file once it holds the threshold of owner signatures',
   usage: 'chainops safe execute TX.json [MORE.json ...] --rpc URL --key-file FILE [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL',
-      description: "the chain's HTTP RPC (the chain id is asked from it)",
-      required: true,
-    },
+    ...rpcOptions,
     'key-file': {
       type: 'string',
       value: 'FILE',

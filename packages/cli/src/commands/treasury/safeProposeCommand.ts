@@ -10,6 +10,7 @@ import type { Command } from '../../framework/Command.ts'
 import { safeFileFlowHelp } from '../../help/safeFileFlowHelp.ts'
 import { connectChain } from '../../rpc/connectChain.ts'
 import { openSafe } from '../../rpc/openSafe.ts'
+import { rpcOptions } from '../../rpc/rpcOptions.ts'
 import { wrapForeignError } from '../../rpc/wrapForeignError.ts'
 
 export const safeProposeCommand: Command = {
@@ -18,12 +19,7 @@ export const safeProposeCommand: Command = {
   usage:
     'chainops safe propose --rpc URL --safe ADDR --to ADDR --value WEI [--data HEX] [--nonce N] --out TX.json [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL',
-      description: "the chain's HTTP RPC (the chain id is asked from it)",
-      required: true,
-    },
+    ...rpcOptions,
     safe: { type: 'string', value: 'ADDR', description: 'the Safe that makes the call', required: true },
     to: { type: 'string', value: 'ADDR', description: 'whom the Safe calls or pays', required: true },
     value: { type: 'string', value: 'WEI', description: 'wei sent with the call (a decimal integer)', required: true },

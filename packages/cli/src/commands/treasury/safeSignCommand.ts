@@ -10,6 +10,7 @@ import type { Command } from '../../framework/Command.ts'
 import { safeFileFlowHelp } from '../../help/safeFileFlowHelp.ts'
 import { connectChain } from '../../rpc/connectChain.ts'
 import { openSafe } from '../../rpc/openSafe.ts'
+import { rpcOptions } from '../../rpc/rpcOptions.ts'
 import { wrapForeignError } from '../../rpc/wrapForeignError.ts'
 import { trezorDoubleOwnerSigner } from '../../signers/trezorDoubleOwnerSigner.ts'
 
@@ -19,12 +20,7 @@ export const safeSignCommand: Command = {
   usage:
     'chainops safe sign TX.json --rpc URL (--key-file FILE | --trezor-double-mnemonic-file FILE --tier T --path P [--passphrases-file FILE] [--layout FILE]) [--out FILE] [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL',
-      description: "the chain's HTTP RPC (the chain id is asked from it)",
-      required: true,
-    },
+    ...rpcOptions,
     'key-file': {
       type: 'string',
       value: 'FILE',

@@ -6,6 +6,7 @@ import { recipientsFlag } from '../../flags/recipientsFlag.ts'
 import { requiredStringFlag } from '../../flags/requiredStringFlag.ts'
 import type { Command } from '../../framework/Command.ts'
 import { connectChain } from '../../rpc/connectChain.ts'
+import { rpcOptions } from '../../rpc/rpcOptions.ts'
 import { wrapForeignError } from '../../rpc/wrapForeignError.ts'
 
 export const splitsCreateCommand: Command = {
@@ -14,12 +15,7 @@ export const splitsCreateCommand: Command = {
   usage:
     'chainops splits create --rpc URL --key-file FILE --factory ADDR --owner ADDR --recipients ADDR=PPM,... [--distribution-incentive PPM] [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL',
-      description: "the chain's HTTP RPC (the chain id is asked from it)",
-      required: true,
-    },
+    ...rpcOptions,
     'key-file': {
       type: 'string',
       value: 'FILE',

@@ -5,6 +5,7 @@ import { integerArgument } from '../../flags/integerArgument.ts'
 import { requiredStringFlag } from '../../flags/requiredStringFlag.ts'
 import type { Command } from '../../framework/Command.ts'
 import { connectChain } from '../../rpc/connectChain.ts'
+import { rpcOptions } from '../../rpc/rpcOptions.ts'
 import { wrapForeignError } from '../../rpc/wrapForeignError.ts'
 
 const distributedEvent = parseAbi([
@@ -16,12 +17,7 @@ export const splitsDistributeCommand: Command = {
   summary: "pay a split's balance of ETH or an ERC-20 out to its recipients",
   usage: 'chainops splits distribute --rpc URL --key-file FILE --split ADDR [--token ADDR] [--from-block N] [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL',
-      description: "the chain's HTTP RPC (the chain id is asked from it)",
-      required: true,
-    },
+    ...rpcOptions,
     'key-file': {
       type: 'string',
       value: 'FILE',
