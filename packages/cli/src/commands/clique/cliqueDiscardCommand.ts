@@ -4,6 +4,7 @@ import { usageError } from '../../errors/usageError.ts'
 import { rpcFlag } from '../../flags/rpcFlag.ts'
 import type { Command } from '../../framework/Command.ts'
 import { toJsonText } from '../../output/toJsonText.ts'
+import { sealerRpcOptions } from '../../rpc/sealerRpcOptions.ts'
 import { withCliqueClient } from '../../rpc/withCliqueClient.ts'
 
 export const cliqueDiscardCommand: Command = {
@@ -11,12 +12,7 @@ export const cliqueDiscardCommand: Command = {
   summary: "withdraw one sealer's pending vote about a signer (clique_discard)",
   usage: 'chainops clique discard --rpc URL|IPC --address ADDR [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL|IPC',
-      description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
-      required: true,
-    },
+    ...sealerRpcOptions,
     address: { type: 'string', value: 'ADDR', description: 'the signer the pending vote is about', required: true },
     json: { type: 'boolean', description: 'print { address, discarded, rpc } as JSON' },
   },

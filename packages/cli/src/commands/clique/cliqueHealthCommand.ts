@@ -6,6 +6,7 @@ import { rpcFlag } from '../../flags/rpcFlag.ts'
 import type { Command } from '../../framework/Command.ts'
 import { formatTable } from '../../output/formatTable.ts'
 import { toJsonText } from '../../output/toJsonText.ts'
+import { sealerRpcOptions } from '../../rpc/sealerRpcOptions.ts'
 import { withCliqueClient } from '../../rpc/withCliqueClient.ts'
 import { withCliqueClients } from '../../rpc/withCliqueClients.ts'
 
@@ -16,12 +17,7 @@ export const cliqueHealthCommand: Command = {
   usage:
     'chainops clique health --rpc URL|IPC [--blocks N] [--signers ADDR,...] [--period S] [--sealer-rpc URL|IPC,... --period S] [--stalled-periods N] [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL|IPC',
-      description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
-      required: true,
-    },
+    ...sealerRpcOptions,
     blocks: { type: 'string', value: 'N', description: 'how many recent blocks to read (1 to 10000)', default: '50' },
     signers: {
       type: 'string',

@@ -4,6 +4,7 @@ import { usageError } from '../../errors/usageError.ts'
 import { rpcFlag } from '../../flags/rpcFlag.ts'
 import type { Command } from '../../framework/Command.ts'
 import { toJsonText } from '../../output/toJsonText.ts'
+import { sealerRpcOptions } from '../../rpc/sealerRpcOptions.ts'
 import { withCliqueClient } from '../../rpc/withCliqueClient.ts'
 
 export const cliqueProposeCommand: Command = {
@@ -11,12 +12,7 @@ export const cliqueProposeCommand: Command = {
   summary: 'make one sealer vote to add (or with --drop, remove) a signer (clique_propose)',
   usage: 'chainops clique propose --rpc URL|IPC --address ADDR [--drop] [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL|IPC',
-      description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
-      required: true,
-    },
+    ...sealerRpcOptions,
     address: {
       type: 'string',
       value: 'ADDR',

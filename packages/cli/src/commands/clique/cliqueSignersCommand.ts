@@ -4,6 +4,7 @@ import { bigintFlag } from '../../flags/bigintFlag.ts'
 import { rpcFlag } from '../../flags/rpcFlag.ts'
 import type { Command } from '../../framework/Command.ts'
 import { toJsonText } from '../../output/toJsonText.ts'
+import { sealerRpcOptions } from '../../rpc/sealerRpcOptions.ts'
 import { withCliqueClient } from '../../rpc/withCliqueClient.ts'
 
 export const cliqueSignersCommand: Command = {
@@ -11,12 +12,7 @@ export const cliqueSignersCommand: Command = {
   summary: 'the authorised Clique signers at a block (clique_getSigners)',
   usage: 'chainops clique signers --rpc URL|IPC [--block N] [--json]',
   options: {
-    rpc: {
-      type: 'string',
-      value: 'URL|IPC',
-      description: "a sealer's RPC: an http(s):// or ws(s):// URL, or its geth.ipc path",
-      required: true,
-    },
+    ...sealerRpcOptions,
     block: {
       type: 'string',
       value: 'N',

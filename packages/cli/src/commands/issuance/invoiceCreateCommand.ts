@@ -1,6 +1,7 @@
 import { usageError } from '../../errors/usageError.ts'
 import type { Command } from '../../framework/Command.ts'
 import { callInvoiceApi } from '../../invoiceApi/callInvoiceApi.ts'
+import { invoiceApiOptions } from '../../invoiceApi/invoiceApiOptions.ts'
 import { invoiceApiUrl } from '../../invoiceApi/invoiceApiUrl.ts'
 
 export const invoiceCreateCommand: Command = {
@@ -17,12 +18,7 @@ export const invoiceCreateCommand: Command = {
     sats: { type: 'string', value: 'N', description: 'the amount to pay, in sats', required: true },
     memo: { type: 'string', value: 'TEXT', description: "the invoice's description", default: 'none' },
     'expiry-seconds': { type: 'string', value: 'S', description: 'how long the invoice can be paid', default: '3600' },
-    api: {
-      type: 'string',
-      value: 'URL',
-      description: 'the invoice API of `chainops serve`',
-      default: '$CHAINOPS_API_URL, else http://127.0.0.1:8787',
-    },
+    ...invoiceApiOptions,
     json: { type: 'boolean', description: "print the API's answer as JSON" },
   },
   help: 'Asks the invoice API of `chainops serve`. The address and amount are checked there (EIP-55 checksum, zero address, bounds, inbound liquidity) and refused with the API error code. Prints the payment hash and the BOLT 11 request to pay.',

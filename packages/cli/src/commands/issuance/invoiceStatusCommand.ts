@@ -1,6 +1,7 @@
 import { usageError } from '../../errors/usageError.ts'
 import type { Command } from '../../framework/Command.ts'
 import { callInvoiceApi } from '../../invoiceApi/callInvoiceApi.ts'
+import { invoiceApiOptions } from '../../invoiceApi/invoiceApiOptions.ts'
 import { invoiceApiUrl } from '../../invoiceApi/invoiceApiUrl.ts'
 import { waitForFinalInvoice } from '../../invoiceApi/waitForFinalInvoice.ts'
 
@@ -29,12 +30,7 @@ export const invoiceStatusCommand: Command = {
       description: 'poll until the invoice is MINTED, EXPIRED or CANCELED (progress on stderr)',
     },
     'timeout-seconds': { type: 'string', value: 'S', description: 'how long --wait waits', default: '600' },
-    api: {
-      type: 'string',
-      value: 'URL',
-      description: 'the invoice API of `chainops serve`',
-      default: '$CHAINOPS_API_URL, else http://127.0.0.1:8787',
-    },
+    ...invoiceApiOptions,
     json: { type: 'boolean', description: "print the API's answer as JSON" },
   },
   help: 'Exit 0 when the state shown is MINTED or not final, 1 when EXPIRED or CANCELED.',
