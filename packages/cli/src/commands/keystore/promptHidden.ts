@@ -10,6 +10,9 @@ let pending = ''
  */
 export function promptHidden(prompt: string): Promise<Secret<string>> {
   const stdin = process.stdin
+  // Raw mode before the prompt shows: a key typed as soon as the prompt appears (Ctrl-C above all)
+  // must reach us as a character, not as a signal from the terminal's line discipline.
+  stdin.setRawMode(true)
   process.stderr.write(prompt)
   return new Promise((resolve, reject) => {
     const chars: string[] = []
@@ -47,7 +50,6 @@ export function promptHidden(prompt: string): Promise<Secret<string>> {
       return false
     }
     const onData = (data: Buffer) => void take(data.toString('utf8'))
-    stdin.setRawMode(true)
     const earlier = pending
     pending = ''
     if (earlier && take(earlier)) return
