@@ -196,7 +196,9 @@ describe('settle subscriber active/standby on real lnd: two subscriber processes
       'the standby replays nothing below the cursor',
     )
 
-    // Exactly once: one PAID transition per payment hash across both processes, one queue message each.
+    // Exactly once: the store and the queue are the truth (every record PAID with its msat, one
+    // queue message per hash, below). The processes' event lines can only say "never PAID by both":
+    // a SIGKILL between the store commit and the event line loses that line, not the PAID record.
     const paidBy = new Map<string, string[]>()
     for (const [name, child] of [
       ['a', a],
@@ -206,7 +208,7 @@ describe('settle subscriber active/standby on real lnd: two subscriber processes
         if (e.event === 'settled' && e.outcome === 'paid')
           paidBy.set(e.paymentHash as string, [...(paidBy.get(e.paymentHash as string) ?? []), name])
     for (const invoice of invoices) {
-      assert.equal(paidBy.get(invoice.paymentHash)?.length, 1, `${invoice.paymentHash} recorded PAID once`)
+      assert.ok((paidBy.get(invoice.paymentHash)?.length ?? 0) <= 1, `${invoice.paymentHash} recorded PAID by both`)
       const paid = await record(invoice.paymentHash)
       assert.equal(paid?.state, 'PAID')
       assert.equal(paid?.receivedMsat, (invoice.sats * 1000n).toString())

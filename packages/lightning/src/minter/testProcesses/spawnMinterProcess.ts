@@ -60,7 +60,9 @@ export function spawnMinterProcess(
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     errors = (errors + chunk).slice(-20_000)
   })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  // 'close', not 'exit': 'exit' can fire before the last lines the child wrote have been read from
+  // its stdout, and a SIGKILLed child's final events (a delivery, a PAID record) would go uncounted.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)))
   return {
     child,
     events,
