@@ -124,9 +124,17 @@ describe('startGethClique @integration', () => {
       const sealerUrl = net.sealers[0]!.rpcUrl
       const rpcUrl = net.rpc!.rpcUrl
       const head = await blockNumber(sealerUrl)
-      await pollUntil('the RPC node to reach the sealer head', async () => (await blockNumber(rpcUrl)) >= head, {
-        timeoutMs: 15_000,
-      })
+      // The head itself is not settled: a single sealer can seal two siblings at one height (a
+      // recommit), and a non-mining node breaks an equal-difficulty tie at random. Once two
+      // descendants exist on both nodes, the block at `head` is the one both chains build on.
+      const settled = async (url: string): Promise<boolean> => (await blockNumber(url)) >= head + 2n
+      await pollUntil(
+        'both nodes to pass the sealer head by two blocks',
+        async () => (await settled(sealerUrl)) && (await settled(rpcUrl)),
+        {
+          timeoutMs: 15_000,
+        },
+      )
       const at = `0x${head.toString(16)}`
       const onSealer = await gethRpcRequest<{ hash: string }>(sealerUrl, 'eth_getBlockByNumber', [at, false])
       const onRpc = await gethRpcRequest<{ hash: string }>(rpcUrl, 'eth_getBlockByNumber', [at, false])
