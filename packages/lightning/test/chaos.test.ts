@@ -104,6 +104,7 @@ describe('mint chaos @integration: 240 PAID jobs, every message delivered at lea
 
     // The feeder: every job enqueued once over ~15 s, and a second copy of each (another dedup id,
     // as the reconciler would after the dedup window) at a random later moment.
+    const enqueued = new Map<string, number>()
     const send = async (hash: string, copy: string) => {
       const result = await queue.send({
         body: JSON.stringify({ v: 1, paymentHash: hash }),
@@ -112,6 +113,7 @@ describe('mint chaos @integration: 240 PAID jobs, every message delivered at lea
       })
       assert.equal(result.enqueued, true)
       counts.messagesSent++
+      enqueued.set(hash, (enqueued.get(hash) ?? 0) + 1)
     }
     let feeding = true
     const feeder = (async () => {
@@ -199,19 +201,18 @@ describe('mint chaos @integration: 240 PAID jobs, every message delivered at lea
     assert.equal(balanceSum, expectedSum)
     assert.deepEqual(await queue.deadLetters(), [])
 
-    // Every message was delivered at least twice.
-    const deliveries = new Map<string, number>()
-    for (const child of children)
-      for (const event of child.events)
-        if (event.event === 'received')
-          deliveries.set(event.hash as string, (deliveries.get(event.hash as string) ?? 0) + 1)
-    const perJob = jobs.map((job) => deliveries.get(job.hash) ?? 0)
-    const fewest = Math.min(...perJob)
-    assert.ok(fewest >= 2, `a job was delivered only ${fewest} time(s)`)
+    // Every job was delivered at least twice: the durable queue accepted two distinct messages per
+    // job (asserted at each send), and it is empty with no dead letters, so each was received and
+    // deleted. The children's 'received' lines only feed the log line: a SIGKILL can cut the last
+    // ones before they reach the pipe.
+    const fewest = Math.min(...jobs.map((job) => enqueued.get(job.hash) ?? 0))
+    assert.ok(fewest >= 2, `a job was enqueued only ${fewest} time(s)`)
+    let receivedLines = 0
+    for (const child of children) for (const event of child.events) if (event.event === 'received') receivedLines++
     const bumps = rows.reduce((sum, row) => sum + row.feeBumps.length, 0)
 
     console.log(
-      `      chaos (seed ${seed}): jobs ${JOBS}, messages sent ${counts.messagesSent}, deliveries ${perJob.reduce((a, b) => a + b, 0)} (fewest per job ${fewest}), ` +
+      `      chaos (seed ${seed}): jobs ${JOBS}, messages sent ${counts.messagesSent}, deliveries logged ${receivedLines} (fewest messages per job ${fewest}), ` +
         `minter starts ${counts.minterStarts}, SIGKILLs: at random times ${killer.counts.killsAtRandomTime}, after a journal commit ${killer.counts.killsAfterJournal}, after a broadcast ${killer.counts.killsAfterBroadcast}; ` +
         `exited on their own ${killer.counts.exitedOnTheirOwn}; RPC node restarts ${counts.rpcRestarts}; journal rows ${rows.length}, fee bumps ${bumps}, ` +
         `operator transactions ${operatorTxs}, mints ${rows.filter((row) => row.outcome?.kind === 'minted').length}, duplicates 0, ` +
