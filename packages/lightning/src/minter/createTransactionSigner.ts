@@ -1,3 +1,5 @@
+import { extname } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Secret } from '@chainops/core'
 import type { Address, Hex, TransactionSerializableEIP1559 } from 'viem'
@@ -23,7 +25,9 @@ export type TransactionSigner = {
 
 type Pending = { resolve: (raws: Hex[]) => void; reject: (error: unknown) => void }
 
-const workerScript = new URL('./signTransactionsWorker.ts', import.meta.url)
+// The worker module beside this one has this module's extension: .ts in the workspace, .js once
+// built into dist (an installed package runs dist, where no .ts file exists).
+const workerScript = new URL(`./signTransactionsWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url)
 
 function refused(details: string): LightningError {
   return new LightningError({ code: 'MINT_INVALID_PARAMETERS', shortMessage: 'Invalid minter parameters', details })
