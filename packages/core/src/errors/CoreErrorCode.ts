@@ -1,3 +1,4 @@
+import type { EthersAdapterErrorCode } from '../ethers/EthersAdapterError.ts'
 import type { LoggerErrorCode } from '../logger/LoggerError.ts'
 import type { QueueErrorCode } from '../queue/QueueError.ts'
 import type { SecretErrorCode } from '../secrets/SecretError.ts'
@@ -7,6 +8,7 @@ import type { UnitsErrorCode } from '../units/UnitsError.ts'
 
 /** Every stable code `@chainops/core` throws, registered in {@link ChainopsErrorCodes} as `core`. */
 export type CoreErrorCode =
+  | EthersAdapterErrorCode
   | LoggerErrorCode
   | QueueErrorCode
   | SecretErrorCode

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { inspect } from 'node:util'
+import { EthersAdapterError } from '../ethers/EthersAdapterError.ts'
 import { LoggerError } from '../logger/LoggerError.ts'
 import { QueueError } from '../queue/QueueError.ts'
 import { SchemaValidationError } from '../schema/SchemaValidationError.ts'
@@ -19,6 +20,17 @@ type Row = {
 
 // one row per error class of @chainops/core, each built as the code that throws it builds it
 const rows: Row[] = [
+  {
+    name: 'EthersAdapterError',
+    code: 'ETHERS_CHAIN_MISMATCH',
+    make: (cause) =>
+      new EthersAdapterError({
+        code: 'ETHERS_CHAIN_MISMATCH',
+        shortMessage: 'the ethers provider is on chain 1, not 2789',
+        details: 'd',
+        cause,
+      }),
+  },
   {
     name: 'LoggerError',
     code: 'LOGGER_INVALID_LEVEL',

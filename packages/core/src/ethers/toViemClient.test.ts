@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict'
+import { JsonRpcProvider, Wallet } from 'ethers'
+import { createPublicClient, http } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { isEthersProvider } from './isEthersProvider.ts'
+import { isEthersSigner } from './isEthersSigner.ts'
+import { toViemAccount } from './toViemAccount.ts'
+import { toViemClient } from './toViemClient.ts'
+
+const KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
+
+describe('the boundary normalizers: viem objects pass through, ethers objects are adapted', () => {
+  const provider = new JsonRpcProvider('http://127.0.0.1:9', 2789, { staticNetwork: true })
+  after(() => provider.destroy())
+
+  it('tells an ethers provider from a viem client and an EIP-1193 provider', () => {
+    const viemClient = createPublicClient({ transport: http('http://127.0.0.1:9') })
+    assert.equal(isEthersProvider(provider), true)
+    assert.equal(isEthersProvider(viemClient), false)
+    assert.equal(
+      isEthersProvider({ request: async () => null, send: async () => null, getNetwork: async () => 1 }),
+      false,
+    )
+    assert.equal(isEthersProvider(null), false)
+    assert.equal(toViemClient(viemClient), viemClient)
+    const adapted = toViemClient(provider)
+    assert.notEqual(adapted, provider)
+    assert.equal(adapted.transport.key, 'ethers')
+  })
+
+  it('tells an ethers signer from a viem account', async () => {
+    const viemAccount = privateKeyToAccount(KEY)
+    const wallet = new Wallet(KEY)
+    assert.equal(isEthersSigner(wallet), true)
+    assert.equal(isEthersSigner(viemAccount), false)
+    assert.equal(isEthersSigner('0x'), false)
+    assert.equal(await toViemAccount(viemAccount), viemAccount)
+    const adapted = await toViemAccount(wallet)
+    assert.notEqual(adapted, wallet)
+    assert.equal(adapted.address, viemAccount.address)
+  })
+})
