@@ -1,7 +1,4 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
-import { isChainopsError } from '@chainops/core'
-import { CliError } from '../errors/CliError.ts'
-import { usageError } from '../errors/usageError.ts'
 import type { Command, CommandInput, CommandIo, CommandOptions } from './Command.ts'
 import { formatCommandHelp } from './formatCommandHelp.ts'
 import { helpOption } from './helpOption.ts'
@@ -85,18 +82,8 @@ export async function runCli(
     // A flag parses as its own type only (parseArgs types the values by the union of all of them).
     return await command.run({ values: values as CommandInput['values'], positionals, io })
   } catch (caught) {
-    const error =
-      caught instanceof Error && (caught as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
-        ? usageError((caught as Error).message, { cause: caught })
-        : caught
-    if (error instanceof CliError && error.exitCode === 2) {
-      io.err(`chainops ${command.path.join(' ')}: ${error.shortMessage}\n\n${formatCommandHelp(command)}`)
-      return error.exitCode
-    }
-    if (isChainopsError(error)) {
-      io.err(`chainops ${command.path.join(' ')}: ${error.message}`)
-      return 1
-    }
-    throw error
+    // Loaded on failure only: the error classes come from @chainops/core, which `--help` need not load.
+    const { reportCommandFailure } = await import('./reportCommandFailure.ts')
+    return reportCommandFailure(caught, command, io)
   }
 }

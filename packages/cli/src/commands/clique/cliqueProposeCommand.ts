@@ -1,11 +1,5 @@
-import { propose } from '@chainops/clique'
-import { getAddress, isAddress } from 'viem'
-import { usageError } from '../../errors/usageError.ts'
-import { rpcFlag } from '../../flags/rpcFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { toJsonText } from '../../output/toJsonText.ts'
 import { sealerRpcOptions } from '../../rpc/sealerRpcOptions.ts'
-import { withCliqueClient } from '../../rpc/withCliqueClient.ts'
 
 export const cliqueProposeCommand: Command = {
   path: ['clique', 'propose'],
@@ -27,20 +21,8 @@ export const cliqueProposeCommand: Command = {
     "or a devnet sealer over HTTP. The vote rides on that sealer's blocks until a majority of signers agrees;",
     'run it against more than half of the sealers. Check with `chainops clique signers`.',
   ].join('\n'),
-  async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
-    const rpc = rpcFlag(values.rpc)
-    if (values.address === undefined) throw usageError('--address is required (the signer to add or remove)')
-    const text = String(values.address)
-    if (!isAddress(text, { strict: false })) throw usageError(`--address "${text}" is not a 20-byte hex address`)
-    const address = getAddress(text)
-    const auth = values.drop !== true
-    await withCliqueClient(rpc, (client) => propose(client, { address, auth }))
-    io.out(
-      values.json
-        ? toJsonText({ address, auth, rpc })
-        : `voted to ${auth ? 'add' : 'remove'} ${address} on ${rpc}; it takes effect once a majority of signers votes the same`,
-    )
-    return 0
+  async run(input) {
+    const { runCliquePropose } = await import('./runCliquePropose.ts')
+    return runCliquePropose(input)
   },
 }

@@ -1,14 +1,4 @@
-import { formatCoins, planSupply } from '@chainops/clique'
-import { usageError } from '../../errors/usageError.ts'
-import { bigintFlag } from '../../flags/bigintFlag.ts'
-import { coinsFlag } from '../../flags/coinsFlag.ts'
-import { integerFlag } from '../../flags/integerFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { formatTable } from '../../output/formatTable.ts'
-import { toJsonText } from '../../output/toJsonText.ts'
-
-const wholeCoins = (value: unknown, name: string) => bigintFlag(value, name, undefined)
-const whole = (value: unknown, name: string, min = 0) => integerFlag(value, name, undefined, { min })
 
 export const planSupplyCommand: Command = {
   path: ['plan', 'supply'],
@@ -62,40 +52,8 @@ export const planSupplyCommand: Command = {
     'The defaults are the source plan.',
     'Prints where the plan does not add up; exit code 1 when a finding is an error (e.g. the float exceeds the loss cap).',
   ].join('\n'),
-  async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
-    const parameters = {
-      coldWalletCoins: wholeCoins(values['cold-wallet'], 'cold-wallet'),
-      emergencyWallets: whole(values['emergency-wallets'], 'emergency-wallets'),
-      emergencyWalletCoins: wholeCoins(values['emergency-wallet'], 'emergency-wallet'),
-      operatorFloatCoins: wholeCoins(values['operator-float'], 'operator-float'),
-      tps: whole(values.tps, 'tps'),
-      feePerTxWei: values['fee-per-tx'] === undefined ? undefined : coinsFlag(values['fee-per-tx'], 'fee-per-tx'),
-      years: whole(values.years, 'years', 1),
-      daysPerYear: whole(values['days-per-year'], 'days-per-year', 1),
-      refillDays: whole(values['refill-days'], 'refill-days', 1),
-      operatorLossCapPercent: whole(values['loss-cap-percent'], 'loss-cap-percent'),
-    }
-    const plan = planSupply(
-      Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined)) as Parameters<
-        typeof planSupply
-      >[0],
-    )
-    const errors = plan.findings.filter((f) => f.severity === 'error').length
-    if (values.json) {
-      io.out(toJsonText(plan))
-    } else {
-      io.out(formatTable(['ITEM', 'COINS'], [...plan.lines.map((l) => [l.item, l.coins])]))
-      io.out(
-        `\ncold wallet and float last ${plan.coldWalletYears} years; operator loss cap ${formatCoins(plan.operatorLossCapWei)} coins`,
-      )
-      io.out(
-        `\n${formatTable(
-          ['SEVERITY', 'CODE', 'MESSAGE'],
-          plan.findings.map((f) => [f.severity, f.code, f.message]),
-        )}`,
-      )
-    }
-    return errors > 0 ? 1 : 0
+  async run(input) {
+    const { runPlanSupply } = await import('./runPlanSupply.ts')
+    return runPlanSupply(input)
   },
 }

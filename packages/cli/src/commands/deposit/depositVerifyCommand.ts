@@ -1,10 +1,4 @@
-import { type DepositNetwork, verifyDepositData } from '@chainops/dvt'
-import { usageError } from '../../errors/usageError.ts'
-import { readTextFile } from '../../files/readTextFile.ts'
 import type { Command } from '../../framework/Command.ts'
-import { formatTable } from '../../output/formatTable.ts'
-import { toJsonText } from '../../output/toJsonText.ts'
-import { depositNetworkFlag } from './depositNetworkFlag.ts'
 
 export const depositVerifyCommand: Command = {
   path: ['deposit', 'verify'],
@@ -23,30 +17,8 @@ export const depositVerifyCommand: Command = {
     },
   },
   help: 'Exit code 0 when every deposit is valid, 1 with findings (or a file that is not JSON), 2 for bad usage.',
-  async run({ values, positionals, io }) {
-    const [file, ...extra] = positionals
-    if (file === undefined) throw usageError('FILE is required (the deposit_data-*.json to check)')
-    if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`)
-    const network: DepositNetwork | undefined =
-      values.network === undefined ? undefined : depositNetworkFlag(values.network)
-    const result = verifyDepositData(readTextFile(file, 'deposit data'), { network })
-    if (values.json) {
-      io.out(toJsonText({ file, ...result }))
-    } else if (result.valid) {
-      io.out(
-        `${file}: ${result.count} deposit${result.count === 1 ? '' : 's'} valid${network ? ` for ${network}` : ''}`,
-      )
-    } else {
-      io.out(
-        formatTable(
-          ['INDEX', 'FIELD', 'CODE', 'MESSAGE'],
-          result.findings.map((f) => [String(f.index), f.field, f.code, f.message]),
-        ),
-      )
-      io.out(
-        `\n${file}: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} in ${result.count} deposit${result.count === 1 ? '' : 's'}`,
-      )
-    }
-    return result.valid ? 0 : 1
+  async run(input) {
+    const { runDepositVerify } = await import('./runDepositVerify.ts')
+    return runDepositVerify(input)
   },
 }

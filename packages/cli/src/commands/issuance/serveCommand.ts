@@ -1,12 +1,7 @@
-import { createLogger, type LogLevel } from '@chainops/core'
 import { awsClientOptions } from '../../aws/awsClientOptions.ts'
 import { devnetStateOptions } from '../../devnetState/devnetStateOptions.ts'
-import { usageError } from '../../errors/usageError.ts'
 import type { Command } from '../../framework/Command.ts'
 import { DEFAULT_INVOICE_API_PORT } from '../../invoiceApi/DEFAULT_INVOICE_API_PORT.ts'
-import { openIssuanceFromFlags } from '../../issuance/openIssuanceFromFlags.ts'
-
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const
 
 export const serveCommand: Command = {
   path: ['serve'],
@@ -106,35 +101,8 @@ subscribes to lnd's settles (resuming from its persisted cursor, reconciling, sw
 mints each paid invoice exactly once. Logs are JSON lines on stderr; secrets never appear in them. Stops
 cleanly on SIGINT or SIGTERM. Every connection flag falls back to the running devnet's state file; on a
 devnet the two least-privilege macaroons are baked from the node's admin macaroon, used for nothing else.`,
-  async run({ values, io }) {
-    const level = (typeof values['log-level'] === 'string' ? values['log-level'] : 'info') as LogLevel
-    if (!LEVELS.includes(level as (typeof LEVELS)[number]))
-      throw usageError(`--log-level must be one of ${LEVELS.join(', ')}`)
-    const port = values.port === undefined ? DEFAULT_INVOICE_API_PORT : Number(values.port)
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw usageError('--port must be 0 to 65535')
-    const host = typeof values.host === 'string' ? values.host : '127.0.0.1'
-    const logger = createLogger({ level, sink: (line) => io.err(line) })
-    io.progress('serve: starting')
-    const opened = await openIssuanceFromFlags(values, { logger, http: { host, port } })
-    const { issuance } = opened
-    io.out(
-      `serving ${issuance.mode} issuance: API ${issuance.url}, minting from ${issuance.sender}` +
-        (issuance.recovery
-          ? ` (recovered ${issuance.recovery.open} open mints, next nonce ${issuance.recovery.nextNonce})`
-          : ''),
-    )
-    await new Promise<void>((resolve) => {
-      const onSignal = () => {
-        process.off('SIGINT', onSignal)
-        process.off('SIGTERM', onSignal)
-        resolve()
-      }
-      process.on('SIGINT', onSignal)
-      process.on('SIGTERM', onSignal)
-    })
-    io.progress('serve: stopping')
-    await opened.close()
-    io.progress('serve: stopped')
-    return 0
+  async run(input) {
+    const { runServe } = await import('./runServe.ts')
+    return runServe(input)
   },
 }

@@ -1,8 +1,4 @@
-import { hashDefinition, parseClusterDefinition } from '@chainops/dvt'
-import { usageError } from '../../errors/usageError.ts'
-import { readTextFile } from '../../files/readTextFile.ts'
 import type { Command } from '../../framework/Command.ts'
-import { toJsonText } from '../../output/toJsonText.ts'
 
 export const obolDefinitionHashCommand: Command = {
   path: ['obol', 'definition', 'hash'],
@@ -15,19 +11,8 @@ export const obolDefinitionHashCommand: Command = {
     },
   },
   help: "Exit code 0 when both hashes equal the file's, 1 when one differs or the file is not a definition, 2 for bad usage. Signatures are not checked: see `obol definition verify`.",
-  async run({ values, positionals, io }) {
-    const [file, ...extra] = positionals
-    if (file === undefined) throw usageError('FILE is required (the cluster definition to hash)')
-    if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`)
-    const definition = parseClusterDefinition(readTextFile(file, 'cluster definition'))
-    const { configHash, definitionHash } = hashDefinition(definition)
-    const same = (a: string, b: string) => a.toLowerCase().replace(/^0x/, '') === b.toLowerCase().replace(/^0x/, '')
-    const matches = same(configHash, definition.config_hash) && same(definitionHash, definition.definition_hash)
-    if (values.json) io.out(toJsonText({ file, version: definition.version, configHash, definitionHash, matches }))
-    else
-      io.out(
-        `config hash     ${configHash}${same(configHash, definition.config_hash) ? '' : ` (file: ${definition.config_hash})`}\ndefinition hash ${definitionHash}${same(definitionHash, definition.definition_hash) ? '' : ` (file: ${definition.definition_hash})`}\n${file}: ${definition.version}, hashes ${matches ? 'match' : 'DO NOT match'} the file`,
-      )
-    return matches ? 0 : 1
+  async run(input) {
+    const { runObolDefinitionHash } = await import('./runObolDefinitionHash.ts')
+    return runObolDefinitionHash(input)
   },
 }

@@ -1,8 +1,4 @@
-import { parseClusterDefinition, verifyDefinition } from '@chainops/dvt'
-import { usageError } from '../../errors/usageError.ts'
-import { readTextFile } from '../../files/readTextFile.ts'
 import type { Command } from '../../framework/Command.ts'
-import { obolVerifyResult } from './obolVerifyResult.ts'
 
 export const obolDefinitionVerifyCommand: Command = {
   path: ['obol', 'definition', 'verify'],
@@ -15,13 +11,8 @@ export const obolDefinitionVerifyCommand: Command = {
     },
   },
   help: 'Exit code 0 when valid, 1 when not (the first bad hash or signature is named), 2 for bad usage.',
-  async run({ values, positionals, io }) {
-    const [file, ...extra] = positionals
-    if (file === undefined) throw usageError('FILE is required (the cluster definition to check)')
-    if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`)
-    return obolVerifyResult(file, 'cluster definition', values.json === true, io, async () => {
-      const definition = parseClusterDefinition(readTextFile(file, 'cluster definition'))
-      return { version: definition.version, ...(await verifyDefinition(definition)) }
-    })
+  async run(input) {
+    const { runObolDefinitionVerify } = await import('./runObolDefinitionVerify.ts')
+    return runObolDefinitionVerify(input)
   },
 }

@@ -1,8 +1,4 @@
-import { parseClusterLock, verifyLock } from '@chainops/dvt'
-import { usageError } from '../../errors/usageError.ts'
-import { readTextFile } from '../../files/readTextFile.ts'
 import type { Command } from '../../framework/Command.ts'
-import { obolVerifyResult } from './obolVerifyResult.ts'
 
 export const obolLockVerifyCommand: Command = {
   path: ['obol', 'lock', 'verify'],
@@ -16,13 +12,8 @@ export const obolLockVerifyCommand: Command = {
     },
   },
   help: 'Exit code 0 when valid, 1 when not (the first bad hash or signature is named), 2 for bad usage. The threshold must be from ceil(2n/3) to n.',
-  async run({ values, positionals, io }) {
-    const [file, ...extra] = positionals
-    if (file === undefined) throw usageError('FILE is required (the cluster lock to check)')
-    if (extra.length > 0) throw usageError(`unexpected argument "${extra[0]}"`)
-    return obolVerifyResult(file, 'cluster lock', values.json === true, io, async () => {
-      const lock = parseClusterLock(readTextFile(file, 'cluster lock'))
-      return { version: lock.cluster_definition.version, ...(await verifyLock(lock)) }
-    })
+  async run(input) {
+    const { runObolLockVerify } = await import('./runObolLockVerify.ts')
+    return runObolLockVerify(input)
   },
 }

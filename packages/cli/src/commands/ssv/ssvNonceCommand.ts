@@ -1,11 +1,4 @@
-import { getOwnerNonce } from '@chainops/dvt'
-import { usageError } from '../../errors/usageError.ts'
-import { addressArgument } from '../../flags/addressArgument.ts'
 import type { Command } from '../../framework/Command.ts'
-import { toJsonText } from '../../output/toJsonText.ts'
-import { connectChain } from '../../rpc/connectChain.ts'
-import { wrapForeignError } from '../../rpc/wrapForeignError.ts'
-import { ssvContractFlags } from './ssvContractFlags.ts'
 import { ssvContractOptions } from './ssvContractOptions.ts'
 
 export const ssvNonceCommand: Command = {
@@ -19,14 +12,8 @@ export const ssvNonceCommand: Command = {
     json: { type: 'boolean', description: 'print { owner, contract, nonce } as JSON' },
   },
   help: 'SSVNetwork keeps no nonce: it is counted from the logs, and a removed validator does not give one back.',
-  async run({ values, positionals, io }) {
-    if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
-    const { contract, fromBlock } = ssvContractFlags(values)
-    if (typeof values.owner !== 'string') throw usageError('--owner 0x… is required')
-    const owner = addressArgument(values.owner, '--owner')
-    const { publicClient } = await connectChain(values, io, false)
-    const nonce = await wrapForeignError(() => getOwnerNonce(publicClient, { contract, owner, fromBlock }))
-    io.out(values.json ? toJsonText({ owner, contract, nonce }) : String(nonce))
-    return 0
+  async run(input) {
+    const { runSsvNonce } = await import('./runSsvNonce.ts')
+    return runSsvNonce(input)
   },
 }

@@ -1,13 +1,5 @@
-import { buildSplitV2Params, createSplit } from '@chainops/treasury'
-import { usageError } from '../../errors/usageError.ts'
-import { addressArgument } from '../../flags/addressArgument.ts'
-import { integerArgument } from '../../flags/integerArgument.ts'
-import { recipientsFlag } from '../../flags/recipientsFlag.ts'
-import { requiredStringFlag } from '../../flags/requiredStringFlag.ts'
 import type { Command } from '../../framework/Command.ts'
-import { connectChain } from '../../rpc/connectChain.ts'
 import { rpcOptions } from '../../rpc/rpcOptions.ts'
-import { wrapForeignError } from '../../rpc/wrapForeignError.ts'
 
 export const splitsCreateCommand: Command = {
   path: ['splits', 'create'],
@@ -42,28 +34,8 @@ export const splitsCreateCommand: Command = {
     'On a local chain --factory is the PushSplitFactoryDouble. With the reward Safe as --owner, updates need',
     "its owners' signatures. The order of --recipients is part of the split's hash.",
   ].join('\n'),
-  async run({ values, io }) {
-    const factory = addressArgument(requiredStringFlag(values, 'factory'), '--factory')
-    const owner = addressArgument(requiredStringFlag(values, 'owner'), '--owner')
-    const recipients = recipientsFlag(requiredStringFlag(values, 'recipients'))
-    const incentive =
-      typeof values['distribution-incentive'] === 'string'
-        ? integerArgument(values['distribution-incentive'], '--distribution-incentive')
-        : 0n
-    if (incentive > 65_535n) throw usageError('--distribution-incentive is at most 65535 ppm')
-    const split = buildSplitV2Params({ recipients, distributionIncentive: Number(incentive) })
-    const chain = await connectChain(values, io, true)
-    io.progress(`splits create: ${recipients.length} recipients on chain ${chain.chainId}`)
-    const created = await wrapForeignError(() =>
-      createSplit({ publicClient: chain.publicClient, walletClient: chain.wallet!.client, factory, split, owner }),
-    )
-    const result = {
-      address: created.address,
-      hash: created.hash,
-      recipients: recipients.map((r) => ({ address: r.address, ppm: r.allocation.toString() })),
-    }
-    if (values.json) io.out(JSON.stringify(result, null, 2))
-    else io.out(`split ${created.address} (controller ${owner}) created in ${created.hash}`)
-    return 0
+  async run(input) {
+    const { runSplitsCreate } = await import('./runSplitsCreate.ts')
+    return runSplitsCreate(input)
   },
 }

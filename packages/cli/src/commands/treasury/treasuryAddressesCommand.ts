@@ -1,11 +1,6 @@
-import { deriveLayout } from '@chainops/treasury'
 import { layoutOptions } from '../../files/layoutOptions.ts'
 import { passphrasesFileOptions } from '../../files/passphrasesFileOptions.ts'
-import { readLayoutOption } from '../../files/readLayoutOption.ts'
-import { readPassphrasesFile } from '../../files/readPassphrasesFile.ts'
-import { readSeedSource } from '../../files/readSeedSource.ts'
 import type { Command } from '../../framework/Command.ts'
-import { formatTable } from '../../output/formatTable.ts'
 
 export const treasuryAddressesCommand: Command = {
   path: ['treasury', 'addresses'],
@@ -35,33 +30,8 @@ export const treasuryAddressesCommand: Command = {
     'empty passphrase (the standard wallet), as the Trezor does. Secret files should be mode 600 (a warning',
     'otherwise). No word, share or passphrase is ever printed.',
   ].join('\n'),
-  async run({ values, io }) {
-    const layout = readLayoutOption(values.layout)
-    const passphrases = readPassphrasesFile(values['passphrases-file'], io)
-    const seed = readSeedSource(values, io)
-    let roles: ReturnType<typeof deriveLayout>
-    try {
-      roles = deriveLayout(seed, layout, passphrases)
-    } finally {
-      seed.wipe()
-      for (const passphrase of Object.values(passphrases)) passphrase.wipe()
-    }
-    if (values.json) {
-      io.out(
-        JSON.stringify(
-          roles.map(({ tier, role, path, address }) => ({ tier, role, path, address })),
-          null,
-          2,
-        ),
-      )
-      return 0
-    }
-    io.out(
-      formatTable(
-        ['TIER', 'ROLE', 'PATH', 'ADDRESS'],
-        roles.map((r) => [r.tier, r.role, r.path, r.address]),
-      ),
-    )
-    return 0
+  async run(input) {
+    const { runTreasuryAddresses } = await import('./runTreasuryAddresses.ts')
+    return runTreasuryAddresses(input)
   },
 }

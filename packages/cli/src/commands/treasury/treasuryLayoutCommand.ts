@@ -1,7 +1,5 @@
 import { layoutOptions } from '../../files/layoutOptions.ts'
-import { readLayoutOption } from '../../files/readLayoutOption.ts'
 import type { Command } from '../../framework/Command.ts'
-import { formatTable } from '../../output/formatTable.ts'
 
 export const treasuryLayoutCommand: Command = {
   path: ['treasury', 'layout'],
@@ -16,16 +14,8 @@ export const treasuryLayoutCommand: Command = {
     'C DVTNodeKeys, D TeamFunds, E.. PersonalPayoutK. A --layout file such as {"MasterAdminVault": {"safeOwners": 5}}',
     'changes what it names. --json prints { coinType, tiers: [{ name, letter, roles: [{ tier, role, path, ... }] }] }.',
   ].join('\n'),
-  async run({ values, io }) {
-    const layout = readLayoutOption(values.layout)
-    if (values.json) {
-      io.out(JSON.stringify(layout, null, 2))
-      return 0
-    }
-    const rows = layout.tiers.flatMap((tier) =>
-      tier.roles.map((role) => [tier.letter, tier.name, role.role, role.path]),
-    )
-    io.out(formatTable(['', 'TIER', 'ROLE', 'PATH'], rows))
-    return 0
+  async run(input) {
+    const { runTreasuryLayout } = await import('./runTreasuryLayout.ts')
+    return runTreasuryLayout(input)
   },
 }

@@ -1,0 +1,20 @@
+import { discard } from '@chainops/clique'
+import { getAddress, isAddress } from 'viem'
+import { usageError } from '../../errors/usageError.ts'
+import { rpcFlag } from '../../flags/rpcFlag.ts'
+import type { CommandInput } from '../../framework/Command.ts'
+import { toJsonText } from '../../output/toJsonText.ts'
+import { withCliqueClient } from '../../rpc/withCliqueClient.ts'
+
+/** What `chainops clique discard` does once its flags are parsed; loaded only when that command runs. */
+export async function runCliqueDiscard({ values, positionals, io }: CommandInput): Promise<number> {
+  if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
+  const rpc = rpcFlag(values.rpc)
+  if (values.address === undefined) throw usageError('--address is required (the signer the vote was about)')
+  const text = String(values.address)
+  if (!isAddress(text, { strict: false })) throw usageError(`--address "${text}" is not a 20-byte hex address`)
+  const address = getAddress(text)
+  await withCliqueClient(rpc, (client) => discard(client, { address }))
+  io.out(values.json ? toJsonText({ address, discarded: true, rpc }) : `discarded the vote about ${address} on ${rpc}`)
+  return 0
+}
