@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, openSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, extname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { isPidAlive } from '@chainops/devnet'
@@ -30,7 +30,10 @@ export async function runDevnetUp({ values, io }: CommandInput): Promise<number>
   const logPath = join(dirname(path), 'devnet.log')
   mkdirSync(dirname(path), { recursive: true })
   const log = openSync(logPath, 'w')
-  const runner = fileURLToPath(new URL('../../processes/stackRunner.ts', import.meta.url))
+  // stackRunner.js beside this file's .js in dist, .ts in the source.
+  const runner = fileURLToPath(
+    new URL(`../../processes/stackRunner${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+  )
   const child = spawn(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', runner, path, JSON.stringify(options), logPath],

@@ -1,0 +1,95 @@
+// How long `chainops` takes to start, against a bare `node -e 0` measured in the same run: wall
+// time and peak RSS of `chainops --help` (the command table only) and `chainops genesis lint FILE`
+// (the table, then @chainops/clique and viem, loaded when the command runs), each a fresh process.
+// Contenders: the built CLI (packages/cli/dist, emitted by `tsc -b`; in this checkout its @chainops/*
+// imports resolve to their sources), the source run as bin/chainops runs it, and, when CLI names
+// one, an installed CLI (`CLI=/tmp/x/node_modules/@chainops/cli/dist/main.js`). Runs are
+// interleaved so machine load hits all alike; figures are the median and the minimum (the least
+// disturbed run: the machine may be shared). Peak RSS comes from each child's own
+// process.resourceUsage(), written at exit by a preloaded one-line module (the baseline loads it too).
+// Run: pnpm -s exec tsc -b packages/cli && node bench/cliStartup.bench.ts   (RUNS=20 by default)
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const RUNS = Number(process.env.RUNS ?? 20)
+const dist = fileURLToPath(new URL('../packages/cli/dist/main.js', import.meta.url))
+const src = fileURLToPath(new URL('../packages/cli/src/main.ts', import.meta.url))
+const genesis = fileURLToPath(new URL('../packages/clique/test/fixtures/seed-genesis.json', import.meta.url))
+if (!existsSync(dist)) throw new Error(`${dist} is missing: run \`pnpm -s exec tsc -b packages/cli\` first`)
+
+const dir = await mkdtemp(join(tmpdir(), 'chainops-cli-startup-'))
+const rssFile = join(dir, 'rss')
+const recordRss = `data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.RSS_FILE,String(process.resourceUsage().maxRSS)))`
+// The flags bin/chainops passes (they only silence warnings).
+const nodeFlags = ['--disable-warning=ExperimentalWarning', '--disable-warning=DEP0123', '--import', recordRss]
+
+type Contender = { name: string; args: string[]; exitCode: number }
+const clis: [string, string][] = [
+  ['dist', dist],
+  ['src', src],
+]
+if (process.env.CLI) clis.push(['installed', process.env.CLI])
+const contenders: Contender[] = [
+  { name: 'node -e 0', args: ['-e', '0'], exitCode: 0 },
+  ...clis.flatMap(([label, main]): Contender[] => [
+    { name: `chainops --help (${label})`, args: [main, '--help'], exitCode: 0 },
+    // The seed genesis has findings of severity error: exit 1 is the command's answer.
+    { name: `chainops genesis lint (${label})`, args: [main, 'genesis', 'lint', genesis], exitCode: 1 },
+  ]),
+]
+
+function runOnce({ args, exitCode }: Contender): Promise<{ wall: number; rss: number }> {
+  const started = performance.now()
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [...nodeFlags, ...args],
+      { env: { ...process.env, RSS_FILE: rssFile } },
+      (error, _stdout, stderr) => {
+        const wall = performance.now() - started
+        const code = error ? error.code : 0
+        if (code !== exitCode) return reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`))
+        readFile(rssFile, 'utf8').then((kb) => resolve({ wall, rss: Number(kb) / 1024 }), reject)
+      },
+    )
+  })
+}
+
+const walls = new Map(contenders.map((c) => [c.name, [] as number[]]))
+const rsss = new Map(contenders.map((c) => [c.name, [] as number[]]))
+for (const contender of contenders) await runOnce(contender) // warm-up: the file cache, left out
+for (let run = 0; run < RUNS; run++) {
+  for (const contender of contenders) {
+    const { wall, rss } = await runOnce(contender)
+    walls.get(contender.name)?.push(wall)
+    rsss.get(contender.name)?.push(rss)
+  }
+}
+await rm(dir, { recursive: true, force: true })
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+const figures = (name: string) => {
+  const wall = walls.get(name) as number[]
+  return { median: median(wall), min: Math.min(...wall), rss: Math.max(...(rsss.get(name) as number[])) }
+}
+const baseline = figures('node -e 0')
+const targets: Record<string, number> = { '--help': 300, 'genesis lint': 400 }
+
+console.log(`chainops startup, ${RUNS} runs each, Node ${process.version}`)
+for (const { name } of contenders) {
+  const { median: med, min, rss } = figures(name)
+  const target = Object.entries(targets).find(([words]) => name.includes(words))?.[1]
+  const verdict = target === undefined ? '' : `  (target < ${target} ms: ${med < target ? 'met' : 'MISSED'})`
+  console.log(
+    `  ${name.padEnd(34)} median ${med.toFixed(0).padStart(5)} ms, min ${min.toFixed(0).padStart(5)} ms, ` +
+      `${(med / baseline.median).toFixed(2).padStart(5)}x node -e 0, peak RSS ${rss.toFixed(0).padStart(4)} MB${verdict}`,
+  )
+}
