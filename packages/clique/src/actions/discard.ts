@@ -1,11 +1,12 @@
+import { type EthersProvider, toViemClient } from '@chainops/core/ethers'
 import { type Client, getAddress, isAddress } from 'viem'
 import { CliqueError } from '../errors/CliqueError.ts'
 import { cliqueRequest } from './cliqueRequest.ts'
 
 export type DiscardParameters = { address: string }
 
-/** Withdraws this sealer's pending vote about `address` (`clique_discard`). */
-export async function discard(client: Client, parameters: DiscardParameters): Promise<void> {
+/** Withdraws this sealer's pending vote about `address` (`clique_discard`). `client`: a viem client or an ethers v6 provider. */
+export async function discard(client: Client | EthersProvider, parameters: DiscardParameters): Promise<void> {
   if (!isAddress(parameters.address, { strict: false })) {
     throw new CliqueError({
       code: 'CLIQUE_SIGNER_INVALID',
@@ -13,5 +14,5 @@ export async function discard(client: Client, parameters: DiscardParameters): Pr
       path: 'address',
     })
   }
-  await cliqueRequest<null>(client, 'clique_discard', [getAddress(parameters.address)])
+  await cliqueRequest<null>(toViemClient(client), 'clique_discard', [getAddress(parameters.address)])
 }

@@ -1,3 +1,4 @@
+import { type EthersProvider, toViemClient } from '@chainops/core/ethers'
 import { type Address, type Client, getAddress, type Hash } from 'viem'
 import { type BlockParameter, blockParameter } from './blockParameter.ts'
 import { cliqueRequest } from './cliqueRequest.ts'
@@ -23,9 +24,12 @@ type RawSnapshot = {
   tally: Record<string, { authorize: boolean; votes: number }>
 }
 
-/** The Clique voting snapshot at a block (`clique_getSnapshot`), typed. */
-export async function getSnapshot(client: Client, parameters: GetSnapshotParameters = {}): Promise<CliqueSnapshot> {
-  const raw = await cliqueRequest<RawSnapshot>(client, 'clique_getSnapshot', [blockParameter(parameters)])
+/** The Clique voting snapshot at a block (`clique_getSnapshot`), typed. `client`: a viem client or an ethers v6 provider. */
+export async function getSnapshot(
+  client: Client | EthersProvider,
+  parameters: GetSnapshotParameters = {},
+): Promise<CliqueSnapshot> {
+  const raw = await cliqueRequest<RawSnapshot>(toViemClient(client), 'clique_getSnapshot', [blockParameter(parameters)])
   return {
     number: BigInt(raw.number),
     hash: raw.hash,

@@ -1,3 +1,4 @@
+import { type EthersProvider, toViemClient } from '@chainops/core/ethers'
 import { type Address, type Client, getAddress } from 'viem'
 import { getBlock } from 'viem/actions'
 import { CliqueError } from '../errors/CliqueError.ts'
@@ -18,12 +19,12 @@ export type SealerHealthParameters = {
   /** Clique period in seconds; with it the head's age is judged. */
   period?: number
   /**
-   * The sealers' own nodes, one client each. With them (and `period`) their heads are compared to
+   * The sealers' own nodes, one client (or ethers v6 provider) each. With them (and `period`) their heads are compared to
    * find Clique's equal-difficulty fork stall (`forkStall`): two sealers each holding their own
    * out-of-turn block at one height while no block comes. One node's view cannot show it: each
    * node sees only its own branch. A node that does not answer is named in a warning.
    */
-  sealerClients?: readonly Client[]
+  sealerClients?: readonly (Client | EthersProvider)[]
   /** Periods without a new block before the head counts as stale and a fork as stalled. Default 5. */
   stalledPeriods?: number
 }
@@ -58,12 +59,15 @@ export type SealerHealthReturnType = {
  * signers sorted ascending, as geth's snapshot.inturn). Warns when the live signers are at or
  * below quorum, i.e. one more failure away from a halted chain, or already halted. Given the
  * sealers' own clients, it also reports the equal-difficulty fork stall (CLIQUE_FORK_STALL).
+ * `client` and `sealerClients`: viem clients or ethers v6 providers.
  */
 export async function sealerHealth(
-  client: Client,
+  clientOrProvider: Client | EthersProvider,
   parameters: SealerHealthParameters,
 ): Promise<SealerHealthReturnType> {
-  const { blocks, period, sealerClients = [], stalledPeriods = 5 } = parameters
+  const { blocks, period, stalledPeriods = 5 } = parameters
+  const client = toViemClient(clientOrProvider)
+  const sealerClients = (parameters.sealerClients ?? []).map((sealer) => toViemClient(sealer))
   if (!Number.isSafeInteger(blocks) || blocks < 1 || blocks > 10_000) {
     throw new CliqueError({
       code: 'CLIQUE_HEALTH_INVALID',
