@@ -50,7 +50,8 @@ const chain = defineChain({
   nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
   rpcUrls: { default: { http: [geth.rpcUrl] } },
 })
-const publicClient = createPublicClient({ chain, transport: http() })
+// Poll for receipts every 250 ms (viem's default is 4 s), the devnet seals a block a second.
+const publicClient = createPublicClient({ chain, transport: http(), pollingInterval: 250 })
 const faucetKey = new Secret((await readFile(geth.faucet.keyFile, 'utf8')).trim() as Hex)
 const faucet = createWalletClient({ chain, transport: http(), account: privateKeyToAccount(faucetKey.reveal()) })
 
