@@ -74,3 +74,10 @@ export {
   type StartSettleSubscriberParameters,
   startSettleSubscriber,
 } from './settle/startSettleSubscriber.ts'
+export { type CreateMintWatcherParameters, createMintWatcher } from './watcher/createMintWatcher.ts'
+export type { MintWatcher, MintWatcherRunOptions, MintWatcherStats } from './watcher/MintWatcher.ts'
+export {
+  type RunningMintWatcher,
+  type StartMintWatcherParameters,
+  startMintWatcher,
+} from './watcher/startMintWatcher.ts'

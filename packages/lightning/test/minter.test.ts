@@ -19,6 +19,7 @@ import { mintWeiOf } from '../src/minter/mintWeiOf.ts'
 import { spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
 import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
 import { runMintPipeline } from '../src/pipeline/runMintPipeline.ts'
+import { createMintWatcher } from '../src/watcher/createMintWatcher.ts'
 
 const RATE = '10000000000/1' // 10^10 wei per sat: 1 BTC -> 1 coin
 
@@ -358,7 +359,7 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     assert.deepEqual(await journalRows(store), [])
   })
 
-  it('the SQS consumer Lambda: mints the batch, dead-letters the malformed record, reports the unpaid one as a batch item failure, and a redelivery mints nothing more', async () => {
+  it('the SQS consumer Lambda: journals and sends the batch, dead-letters the malformed record, reports the unpaid one as a batch item failure; the receipt watcher mints; a redelivery mints nothing more', async () => {
     const { store, queue, key, operator, groupId } = fixture()
     const recipients = [freshAddress(), freshAddress()]
     const paid = [
@@ -369,9 +370,8 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     for (const hash of [...paid, pending]) await queue.send({ body: mintBody(hash), dedupId: hash, groupId })
     await queue.send({ body: '{"v":1}', dedupId: 'malformed', groupId })
     const handler = createMintConsumerHandler({
-      minter: startMinter(store, key, { lease: false }),
+      minter: startMinter(store, key, { lease: false, watch: false }),
       queue,
-      settleTimeoutMs: 20_000,
       logger,
     })
     // What the SQS event source mapping does: receive, invoke, delete what did not fail.
@@ -390,7 +390,22 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     assert.equal(first.messages.length, 4)
     const pendingMessage = first.messages.find((message) => message.body === mintBody(pending))
     assert.deepEqual([...first.failed], [pendingMessage?.messageId])
-    for (const hash of paid) assert.equal((await invoice(store, hash)).state, 'MINTED')
+    // Acknowledged once journaled and sent: the receipt watcher, not the consumer, writes MINTED.
+    for (const hash of paid) assert.equal((await invoice(store, hash)).state, 'PAID')
+    assert.deepEqual((await journalRows(store)).map((row) => row.nonce).sort(), ['0', '1'])
+    const watcher = createMintWatcher({
+      store,
+      client,
+      signerKey: new Secret(key),
+      chainId: net.chainId,
+      pollIntervalMs: 100,
+      lease: { ttlMs: 5000 },
+      logger,
+    })
+    cleanups.push(() => watcher.stop())
+    await watcher.start()
+    void watcher.run()
+    await minted(store, paid)
     assert.equal(await client.getBalance({ address: recipients[0] as Address }), 20_000_000_000_000n)
     assert.equal(await client.getBalance({ address: recipients[1] as Address }), 30_000_000_000_000n)
     assert.deepEqual(

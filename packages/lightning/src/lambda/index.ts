@@ -1,5 +1,5 @@
 // @chainops/lightning/lambda: the Lambda handler factories (API Gateway invoice API, SQS mint
-// consumer) and a local stand-in for Lambda's SQS event source mapping. Types only from
+// consumer, scheduled receipt watcher) and a local stand-in for Lambda's SQS event source mapping. Types only from
 // `aws-lambda`: no AWS SDK is loaded.
 export type { InvoiceApiDependencies } from '../api/InvoiceApiDependencies.ts'
 export { createInvoiceApiHandler, type InvoiceApiHandler } from './createInvoiceApiHandler.ts'
@@ -8,5 +8,11 @@ export {
   type MintConsumerHandler,
   type MintConsumerHandlerDeps,
 } from './createMintConsumerHandler.ts'
+export {
+  createMintWatcherHandler,
+  type MintWatcherHandler,
+  type MintWatcherHandlerDeps,
+  type MintWatcherHandlerResult,
+} from './createMintWatcherHandler.ts'
 export { type RunSqsEventSourceParameters, runSqsEventSource, type SqsEventSource } from './runSqsEventSource.ts'
 export { type ToSqsEventParameters, toSqsEvent } from './toSqsEvent.ts'

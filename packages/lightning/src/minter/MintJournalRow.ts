@@ -3,6 +3,14 @@ import type { Address, Hex } from 'viem'
 /** The Store table of the mint journal, keyed by payment hash. */
 export const MINT_JOURNAL_TABLE = 'mint_journal'
 
+/**
+ * The Store table that indexes the OPEN journal rows by sending key, keyed `mintOpenKey(from, nonce)`
+ * -> `{ paymentHash }`: written in the transaction that journals a row, deleted in the one that
+ * records its outcome, so listing it by the prefix `<from>#` (a DynamoDB Query on one partition,
+ * a SQLite primary-key range) finds every mint still in flight for that key without a table scan.
+ */
+export const MINT_OPEN_TABLE = 'mint_open'
+
 /** The Store table of next nonces, keyed by sending address: `{ next: "n" }`. */
 export const NONCES_TABLE = 'nonces'
 

@@ -62,6 +62,13 @@ export class MintTracker {
     this.#byTxHash.set(variant.txHash.toLowerCase(), job)
   }
 
+  /** Drops a job from memory without an outcome (its journal row stays open: another process drives it). */
+  forget(job: MintJob): void {
+    if (this.#jobs.get(job.paymentHash) !== job) return
+    this.#jobs.delete(job.paymentHash)
+    for (const variant of job.variants) this.#byTxHash.delete(variant.txHash.toLowerCase())
+  }
+
   /** Ends a job: forgotten as in flight, remembered as recent, its waiters answered. */
   settle(job: MintJob, outcome: MintOutcome): void {
     this.#jobs.delete(job.paymentHash)

@@ -14,6 +14,8 @@ export type BlockWatcher = {
   start(): void
   /** Stops polling; resolves once the round in progress (if any) is over. */
   stop(): Promise<void>
+  /** One round now, for a caller that runs its own loop (the receipt watcher); rejects when it fails. */
+  round(): Promise<void>
 }
 
 /**
@@ -101,6 +103,7 @@ export function createBlockWatcher(
 
   return {
     start: schedule,
+    round: tick,
     async stop() {
       stopped = true
       if (timer) clearTimeout(timer)

@@ -1,14 +1,12 @@
-import { createLogger, type Logger, type Secret, type Store } from '@chainops/core'
+import type { Logger, Secret, Store } from '@chainops/core'
 import type { Client, Hex } from 'viem'
 import { LightningError } from '../errors/LightningError.ts'
 import { acquireMinterLease, type MinterLease } from './acquireMinterLease.ts'
 import { createBlockWatcher } from './createBlockWatcher.ts'
 import { createMintBroadcaster } from './createMintBroadcaster.ts'
-import { createTransactionSigner } from './createTransactionSigner.ts'
+import { createMinterContext } from './createMinterContext.ts'
 import type { Minter, MinterHooks, MintOutcome, MintSubmission } from './Minter.ts'
-import type { MinterContext } from './MinterContext.ts'
 import type { MinterGasSettings } from './MinterGasSettings.ts'
-import { MintTracker } from './MintTracker.ts'
 import { recoverMinter } from './recoverMinter.ts'
 import { submitMints } from './submitMints.ts'
 
@@ -26,11 +24,18 @@ export type CreateMinterParameters = {
   pollIntervalMs?: number | undefined
   /** A mint the node's pool lacks is sent again at most this often: default 3000 ms. */
   resendAfterMs?: number | undefined
+  /**
+   * Whether this minter drives its mints to MINTED itself (default true: a block watcher matches
+   * receipts, resends and fee-bumps). `false` where a `createMintWatcher` does that (the AWS mode):
+   * `start()` only plans the nonce, `submit` resolves once the new rows are journaled and their
+   * broadcast answered, and keeps nothing in memory (`whenSettled` then knows no hash).
+   */
+  watch?: boolean | undefined
   /** The single-writer lease (default 15 s TTL); `false` where the queue already serialises writers (an SQS FIFO group feeding a Lambda). */
   lease?: false | { ttlMs?: number | undefined } | undefined
   /** Worker threads that sign (default 0: on the event loop); see `createTransactionSigner`. */
   signerThreads?: number | undefined
-  /** Mints signed per store transaction: default 40 (with the nonce row, within DynamoDB's 100 writes). */
+  /** Mints signed per store transaction: default 40, at most 49 (two writes each, row and open-row index, with the nonce row: within DynamoDB's 100). */
   journalChunkSize?: number | undefined
   logger?: Logger | undefined
   hooks?: MinterHooks | undefined
@@ -60,36 +65,11 @@ function invalid(details: string): LightningError {
  * `MinterContext`.
  */
 export function createMinter(parameters: CreateMinterParameters): Minter {
-  const { store, client, signerKey, chainId } = parameters
-  if (!Number.isSafeInteger(chainId) || chainId < 1) throw invalid('chainId must be a positive integer')
-  const gasSettings = parameters.gas ?? {}
-  const chunkSize = parameters.journalChunkSize ?? 40
-  if (!Number.isSafeInteger(chunkSize) || chunkSize < 1 || chunkSize > 99)
-    throw invalid('journalChunkSize is a whole number from 1 to 99')
+  const { store } = parameters
+  const context = createMinterContext(parameters, { component: 'minter', code: 'MINT_INVALID_PARAMETERS' })
+  const { address, signer } = context
+  const watch = parameters.watch ?? true
   const leaseTtlMs = parameters.lease === false ? undefined : (parameters.lease?.ttlMs ?? 15_000)
-  const signer = createTransactionSigner({ key: signerKey, threads: parameters.signerThreads })
-  const address = signer.address
-  const context: MinterContext = {
-    store,
-    client,
-    address,
-    chainId,
-    signer,
-    gas: gasSettings.gas ?? 21_000n,
-    gasSettings,
-    confirmations: BigInt(parameters.confirmations ?? 0),
-    resendAfterMs: parameters.resendAfterMs ?? 3000,
-    bumpAfterBlocks: BigInt(gasSettings.bumpAfterBlocks ?? 3),
-    chunkSize,
-    hooks: parameters.hooks ?? {},
-    logger: (parameters.logger ?? createLogger({ level: 'warn' })).child({ component: 'minter', address }),
-    tracker: new MintTracker(),
-    counters: { journaled: 0, broadcasts: 0, rebroadcasts: 0, feeBumps: 0, minted: 0, failed: 0 },
-    nonceNext: 0n,
-    nonceVersion: undefined,
-    lastScanned: 0n,
-    baseFee: 1_000_000_000n,
-  }
   const broadcaster = createMintBroadcaster(context)
   const watcher = createBlockWatcher(context, broadcaster, parameters.pollIntervalMs ?? 250)
   let started = false
@@ -122,10 +102,10 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
             Math.max(100, Math.floor(leaseTtlMs / 3)),
           )
         }
-        const recovery = await recoverMinter(context, broadcaster, () => {
+        const recovery = await recoverMinter(context, broadcaster, { resume: watch }, () => {
           started = true
         })
-        watcher.start()
+        if (watch) watcher.start()
         context.logger.info('minter started', { ...recovery, nextNonce: recovery.nextNonce.toString() })
         return recovery
       } catch (error) {
@@ -143,7 +123,7 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
         throw new LightningError({ code: 'MINT_NOT_STARTED', shortMessage: 'The minter has not been started' })
       for (const hash of paymentHashes)
         if (typeof hash !== 'string' || !HASH.test(hash)) throw invalid('a payment hash is 64 lowercase hex characters')
-      const results = await exclusive(() => submitMints(context, broadcaster, paymentHashes))
+      const results = await exclusive(() => submitMints(context, broadcaster, paymentHashes, { watch }))
       return paymentHashes.map((hash) => results.get(hash) as MintSubmission)
     },
 

@@ -1,26 +1,28 @@
 import { isChainopsError, type Store } from '@chainops/core'
 import { INVOICES_TABLE, type InvoiceRecord } from '../invoices/InvoiceRecord.ts'
-import { MINT_JOURNAL_TABLE, type MintJournalOutcome, type MintJournalRow } from './MintJournalRow.ts'
+import { MINT_JOURNAL_TABLE, MINT_OPEN_TABLE, type MintJournalOutcome, type MintJournalRow } from './MintJournalRow.ts'
+import { mintOpenKey } from './mintOpenKey.ts'
 
 export type MintOutcomeWrite = { paymentHash: string; outcome: MintJournalOutcome }
 
 export type RecordMintOutcomeParameters = {
   store: Store
   writes: readonly MintOutcomeWrite[]
-  /** Items per store transaction (DynamoDB takes 100 writes; each mint is two). Default 40. */
+  /** Items per store transaction (DynamoDB takes 100 writes; each mint is three: row, invoice, open index). Default 30. */
   chunkSize?: number | undefined
 }
 
 /**
  * Writes how journaled mints ended: the journal row gets its `outcome` and, for a successful
  * receipt, the invoice goes PAID -> MINTED (mintTxHash, mintBlock, mintedAt) in the same
- * transaction, by compareAndSet on the versions just read. A chunk that loses a race is redone one
+ * transaction, by compareAndSet on the versions just read, and the row leaves the open-row index
+ * (`MINT_OPEN_TABLE`) in that transaction too. A chunk that loses a race is redone one
  * mint at a time on fresh reads; a row that already has an outcome, or an invoice already MINTED,
  * is left as it is (another writer got there first). Resolves to how many journal rows this call
  * wrote.
  */
 export async function recordMintOutcome(parameters: RecordMintOutcomeParameters): Promise<number> {
-  const { store, writes, chunkSize = 40 } = parameters
+  const { store, writes, chunkSize = 30 } = parameters
   let written = 0
   for (let start = 0; start < writes.length; start += chunkSize) {
     const chunk = writes.slice(start, start + chunkSize)
@@ -58,6 +60,7 @@ async function writeChunk(store: Store, writes: readonly MintOutcomeWrite[]): Pr
       if (!journal) continue
       const { outcome } = write
       await tx.compareAndSet(MINT_JOURNAL_TABLE, write.paymentHash, journal.version, { ...journal.value, outcome })
+      await tx.delete(MINT_OPEN_TABLE, mintOpenKey(journal.value.from, journal.value.nonce))
       if (outcome.kind === 'minted' && invoice && invoice.value.state === 'PAID') {
         const next: InvoiceRecord = {
           ...invoice.value,

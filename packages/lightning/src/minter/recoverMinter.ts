@@ -14,11 +14,14 @@ import { resolveMintsByReceipt } from './resolveMintsByReceipt.ts'
  * (head - confirmations) and the base fee; the next nonce from the store, the chain and the
  * journal (`planNextNonce`, written back when it moved); every open journal row tracked again,
  * settled by its receipt (or as a nonce conflict below the chain's nonce at that block), and the
- * rest sent again, lowest nonce first, with the same raw transactions.
+ * rest sent again, lowest nonce first, with the same raw transactions (unless `resume` is false:
+ * then a receipt watcher owns the open rows).
  */
 export async function recoverMinter(
   context: MinterContext,
   broadcaster: MintBroadcaster,
+  /** `resume: false` (a minter whose receipts a `createMintWatcher` drives): only the nonce is planned; the open rows are the watcher's. */
+  options: { resume: boolean },
   /** Called once the nonce is planned and the open rows settled or tracked, before they are sent again: new mints may be submitted from then on. */
   onReady: () => void,
 ): Promise<MinterRecovery> {
@@ -50,6 +53,10 @@ export async function recoverMinter(
         : await store.compareAndSet(NONCES_TABLE, address, stored.version, value)
   }
   const open = rows.filter((row) => row.outcome === undefined)
+  if (!options.resume) {
+    onReady()
+    return { open: open.length, settled: 0, resumed: 0, nextNonce: context.nonceNext }
+  }
   for (const row of open) tracker.track(mintJobFromRow(row, context.lastScanned))
   await resolveMintsByReceipt(context, tracker.jobs(), chainLatestNonce)
   const resumed = tracker.byNonce()

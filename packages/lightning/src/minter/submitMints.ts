@@ -9,6 +9,7 @@ import type { MintJob } from './MintJob.ts'
 import { MINT_JOURNAL_TABLE, type MintJournalRow } from './MintJournalRow.ts'
 import { mintJobFromRow } from './mintJobFromRow.ts'
 import { readMintableInvoice } from './readMintableInvoice.ts'
+import { refreshBaseFee } from './refreshBaseFee.ts'
 
 const tracked = (job: MintJob): MintSubmission => ({
   paymentHash: job.paymentHash,
@@ -27,8 +28,15 @@ export async function submitMints(
   context: MinterContext,
   broadcaster: MintBroadcaster,
   hashes: readonly string[],
+  /**
+   * `watch: false` (a receipt watcher drives the mints): resolves only once the broadcasts of this
+   * call are answered, then forgets the jobs, whose open journal rows are the watcher's from then on.
+   */
+  options: { watch: boolean } = { watch: true },
 ): Promise<Map<string, MintSubmission>> {
   const { store, tracker } = context
+  // Fees of new mints follow the chain: a minter without a block watcher reads the base fee here.
+  if (!options.watch) await refreshBaseFee(context)
   const results = new Map<string, MintSubmission>()
   const fresh: string[] = []
   for (const hash of new Set(hashes)) {
@@ -72,7 +80,10 @@ export async function submitMints(
 
   const created = await journalNewMints(context, { mints: toJournal, onFound: adopt })
   for (const job of created) results.set(job.paymentHash, tracked(job))
-  void broadcaster.send(created, 'first')
-  void broadcaster.send(adopted, 'again')
+  const sent = Promise.all([broadcaster.send(created, 'first'), broadcaster.send(adopted, 'again')])
+  if (!options.watch) {
+    await sent
+    for (const job of [...created, ...adopted]) tracker.forget(job)
+  }
   return results
 }

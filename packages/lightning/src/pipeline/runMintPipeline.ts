@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { createLogger, isChainopsError, type Logger, type Queue, type ReceivedMessage } from '@chainops/core'
 import type { Minter, MintSubmission } from '../minter/Minter.ts'
+import { mintMessageAction } from './mintMessageAction.ts'
 import { parseMintMessage } from './parseMintMessage.ts'
 
 export type RunMintPipelineParameters = {
@@ -95,18 +96,18 @@ export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipe
   }
 
   const handle = async (message: ReceivedMessage, submission: MintSubmission) => {
-    switch (submission.status) {
-      case 'minted':
+    const action = mintMessageAction(submission, acknowledge)
+    switch (action.kind) {
+      case 'delete':
         return remove(message)
-      case 'tracked':
-        if (acknowledge === 'journaled') return remove(message)
+      case 'await':
         return settleLater(message, submission.paymentHash)
       case 'retry':
         stats.retried++
         await queue.changeVisibility(message.receiptHandle, retryDelayMs)
         return
-      case 'dead':
-        return deadLetter(message, `${submission.code}: ${submission.reason}`)
+      case 'deadLetter':
+        return deadLetter(message, action.reason)
     }
   }
 

@@ -25,14 +25,17 @@ import {
   type StartSettleSubscriberParameters,
   startSettleSubscriber,
 } from '../settle/startSettleSubscriber.ts'
+import type { MintWatcherStats } from '../watcher/MintWatcher.ts'
+import { type RunningMintWatcher, startMintWatcher } from '../watcher/startMintWatcher.ts'
 
 /**
  * - `embedded`: one process; the mint queue is consumed by `runMintPipeline` behind the
  *   single-writer lease (messages acknowledged once journaled).
  * - `aws`: the mint queue is consumed by the SQS consumer Lambda handler
  *   (`createMintConsumerHandler`, no lease: the FIFO group is the single writer, messages
- *   acknowledged once MINTED), driven here by `runSqsEventSource` as Lambda's event source
- *   mapping would drive it.
+ *   acknowledged once journaled and broadcast), driven here by `runSqsEventSource` as Lambda's
+ *   event source mapping would drive it, and the receipt watcher (`startMintWatcher`, what the
+ *   scheduled `createMintWatcherHandler` runs in AWS) driving the journaled mints to MINTED.
  * The store, queue and secrets are the caller's: node:sqlite for embedded, DynamoDB + SQS FIFO +
  * SSM for aws (`openAwsIssuanceResources` from `@chainops/lightning/aws`, so that this entry never
  * loads the AWS SDK).
@@ -62,7 +65,7 @@ export type StartIssuanceParameters = {
   http?: { host?: string | undefined; port?: number | undefined } | false | undefined
   minter?:
     | (Pick<CreateMinterParameters, 'gas' | 'confirmations' | 'pollIntervalMs' | 'resendAfterMs' | 'hooks'> & {
-        /** Embedded mode's single-writer lease TTL (default 15 s). */
+        /** The single-writer lease TTL (default 15 s): the minter's in embedded mode, the receipt watcher's in aws mode. */
         leaseTtlMs?: number | undefined
       })
     | undefined
@@ -104,8 +107,14 @@ export type Issuance = {
   readonly apiDependencies: InvoiceApiDependencies
   readonly recovery: MinterRecovery | undefined
   readonly minter: Minter
+  /** AWS mode: the in-process receipt watcher of the sending key (`startMintWatcher`). */
+  readonly watcher: RunningMintWatcher | undefined
   readonly subscriber: SettleSubscriber
-  stats(): { consumer: Record<string, number>; minter: ReturnType<Minter['stats']> }
+  stats(): {
+    consumer: Record<string, number>
+    minter: ReturnType<Minter['stats']>
+    watcher: MintWatcherStats | undefined
+  }
   /** Stops the API, the subscriber, the consumer and the minter, in that order (the store and queue stay open). */
   stop(): Promise<void>
 }
@@ -143,6 +152,8 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
     resendAfterMs: parameters.minter?.resendAfterMs,
     hooks: parameters.minter?.hooks,
     lease: mode === 'aws' ? false : { ttlMs: parameters.minter?.leaseTtlMs },
+    // AWS mode: the consumer acknowledges once journaled and sent; the receipt watcher finishes the mints.
+    watch: mode !== 'aws',
     logger,
   })
 
@@ -154,6 +165,7 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
     let recovery: MinterRecovery | undefined
     let pipeline: MintPipeline | undefined
     let eventSource: SqsEventSource | undefined
+    let watcher: RunningMintWatcher | undefined
     if (mode === 'embedded') {
       recovery = await minter.start()
       stops.push(() => minter.stop())
@@ -171,6 +183,21 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
     } else {
       // The handler starts the minter on its first event, as a Lambda does at its first invocation.
       stops.push(() => minter.stop())
+      // The receipt watcher the scheduled Lambda would run, in-process on a timer (active/standby by its lease).
+      const running = startMintWatcher({
+        store,
+        client,
+        signerKey,
+        chainId: chain.chainId,
+        ...(parameters.minter?.gas ? { gas: parameters.minter.gas } : {}),
+        confirmations: parameters.minter?.confirmations,
+        pollIntervalMs: parameters.minter?.pollIntervalMs,
+        resendAfterMs: parameters.minter?.resendAfterMs,
+        lease: { ttlMs: parameters.minter?.leaseTtlMs },
+        logger,
+      })
+      watcher = running
+      stops.push(() => running.stop())
       const handler = createMintConsumerHandler({ minter, queue, logger })
       eventSource = runSqsEventSource({
         queue,
@@ -182,8 +209,8 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
         },
         logger,
       })
-      const running = eventSource
-      stops.push(() => running.stop())
+      const source = eventSource
+      stops.push(() => source.stop())
     }
 
     const onEvent = parameters.subscriber?.onEvent
@@ -237,10 +264,12 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
       apiDependencies,
       recovery,
       minter,
+      watcher,
       subscriber,
       stats: () => ({
         consumer: (pipeline?.stats() ?? eventSource?.stats() ?? {}) as Record<string, number>,
         minter: minter.stats(),
+        watcher: watcher?.stats(),
       }),
       stop: stopAll,
     }
