@@ -4,6 +4,7 @@ import type { EthersSigner } from './EthersSigner.ts'
 import { ethersEip1193Provider } from './ethersEip1193Provider.ts'
 import { fromEthersSigner } from './fromEthersSigner.ts'
 import { isEthersProvider } from './isEthersProvider.ts'
+import { pollingIntervalOf } from './pollingIntervalOf.ts'
 
 /**
  * A viem wallet client for an ethers v6 signer connected to a JSON-RPC provider: its account signs
@@ -29,6 +30,7 @@ export async function fromEthersSignerToWalletClient(
   const account = await fromEthersSigner(signer)
   return createWalletClient({
     account,
+    ...pollingIntervalOf(provider),
     transport: custom(ethersEip1193Provider(provider), { key: 'ethers', name: 'ethers v6 provider' }),
   })
 }

@@ -1,4 +1,5 @@
 import { splitV2ABI } from '@0xsplits/splits-sdk/constants/abi'
+import { type EthersProvider, type EthersSigner, toViemClient } from '@chainops/core/ethers'
 import {
   type Address,
   erc20Abi,
@@ -23,7 +24,8 @@ import { rewardRouteCalls } from './rewardRouteCalls.ts'
 export type RouteRewardsParameters = {
   /** The reward Safe, connected with an executor (`connectSafe({ executor })`). */
   safe: ProtocolKitSafe
-  publicClient: PublicClient
+  /** A viem public client or an ethers v6 provider. */
+  publicClient: PublicClient | EthersProvider
   /** The payout split; its controller is the Safe. */
   split: { address: Address; params: SplitV2Params }
   /** An ERC-20 reward (stETH, RPL...); absent for ETH. */
@@ -33,7 +35,7 @@ export type RouteRewardsParameters = {
   /** Receives the split's distribution incentive; default the Safe itself. */
   distributor?: Address
   /** The M owners who sign, each on their own copy (collected before execution). */
-  signers: readonly SafeOwnerSigner[]
+  signers: readonly (SafeOwnerSigner | EthersSigner)[]
 }
 
 export type RouteRewardsReturnType = {
@@ -52,7 +54,8 @@ export type RouteRewardsReturnType = {
  * the distribution (SplitDistributed with the amount) in the same transaction.
  */
 export async function routeRewards(parameters: RouteRewardsParameters): Promise<RouteRewardsReturnType> {
-  const { safe, publicClient, split, signers } = parameters
+  const { safe, split, signers } = parameters
+  const publicClient = toViemClient(parameters.publicClient)
   const safeAddress = getAddress(await safe.getAddress())
   const token = parameters.token ? getAddress(parameters.token) : undefined
   const balance = token

@@ -1,3 +1,4 @@
+import { type EthersProvider, type EthersSigner, toViemClient, toWalletClient } from '@chainops/core/ethers'
 import type { Eip1193Provider } from '@safe-global/protocol-kit'
 import {
   type Account,
@@ -29,11 +30,12 @@ import type { SafeExecutor } from './SafeExecutor.ts'
 import { safeContractNetworks } from './safeContractNetworks.ts'
 
 export type CreateRewardSafeParameters = {
-  /** For the protocol-kit instance returned: an EIP-1193 provider or an RPC URL. */
-  provider: Eip1193Provider | string
-  publicClient: PublicClient
-  /** Pays for the deployment; it does not become an owner. */
-  walletClient: WalletClient<Transport, Chain | undefined, Account>
+  /** For the protocol-kit instance returned: an EIP-1193 provider, an ethers v6 provider, or an RPC URL. */
+  provider: Eip1193Provider | EthersProvider | string
+  /** A viem public client or an ethers v6 provider. */
+  publicClient: PublicClient | EthersProvider
+  /** Pays for the deployment; it does not become an owner. A viem wallet client or an ethers v6 signer with a provider. */
+  walletClient: WalletClient<Transport, Chain | undefined, Account> | EthersSigner
   /** From `deploySafeContracts`. */
   contracts: SafeContracts
   /** Who executes Safe transactions through the returned instance. */
@@ -78,7 +80,9 @@ function invalidOwners(shortMessage: string, details?: string): never {
  * chain with the same chain id (Hardhat, then geth, both 2789) gets the first chain's client.
  */
 export async function createRewardSafe(parameters: CreateRewardSafeParameters): Promise<CreateRewardSafeReturnType> {
-  const { provider, publicClient, walletClient, contracts, executor, threshold, saltNonce = 0n } = parameters
+  const { provider, contracts, executor, threshold, saltNonce = 0n } = parameters
+  const publicClient = toViemClient(parameters.publicClient)
+  const walletClient = await toWalletClient(parameters.walletClient)
   if (!Array.isArray(parameters.owners) || parameters.owners.length === 0) invalidOwners('a Safe needs owners')
   for (const owner of parameters.owners) {
     if (typeof owner !== 'string' || !isAddress(owner, { strict: false })) invalidOwners(`${owner} is not an address`)

@@ -1,3 +1,4 @@
+import { type EthersProvider, type EthersSigner, toViemClient, toWalletClient } from '@chainops/core/ethers'
 import {
   type Account,
   type Chain,
@@ -18,9 +19,10 @@ import { SafeError } from './SafeError.ts'
 import { safeV141Contracts } from './safeV141Contracts.ts'
 
 export type DeploySafeContractsParameters = {
-  publicClient: PublicClient
+  /** A viem public client or an ethers v6 provider. */
+  publicClient: PublicClient | EthersProvider
   /** Pays for the deployments; any funded account (CREATE2 makes the sender irrelevant). */
-  walletClient: WalletClient<Transport, Chain | undefined, Account>
+  walletClient: WalletClient<Transport, Chain | undefined, Account> | EthersSigner
 }
 
 export type DeploySafeContractsReturnType = {
@@ -45,7 +47,8 @@ const SALT = pad('0x', { size: 32 })
 export async function deploySafeContracts(
   parameters: DeploySafeContractsParameters,
 ): Promise<DeploySafeContractsReturnType> {
-  const { publicClient, walletClient } = parameters
+  const publicClient = toViemClient(parameters.publicClient)
+  const walletClient = await toWalletClient(parameters.walletClient)
   const factory = await loadSafeSingletonFactory()
   const factoryCode = await publicClient.getCode({ address: factory.address })
   if (!factoryCode || keccak256(factoryCode) !== keccak256(factory.runtimeCode)) {

@@ -1,3 +1,4 @@
+import { type EthersProvider, toViemClient } from '@chainops/core/ethers'
 import {
   type Address,
   getAddress,
@@ -17,7 +18,8 @@ import { verifySafeSignature } from './verifySafeSignature.ts'
 export type ExecuteSafeTransactionParameters = {
   /** A protocol-kit instance connected with an executor (`connectSafe({ executor })`). */
   safe: ProtocolKitSafe
-  publicClient: PublicClient
+  /** A viem public client or an ethers v6 provider. */
+  publicClient: PublicClient | EthersProvider
   transaction: SafeTransaction
 }
 
@@ -42,7 +44,8 @@ const safeEvents = parseAbi([
 export async function executeSafeTransaction(
   parameters: ExecuteSafeTransactionParameters,
 ): Promise<ExecuteSafeTransactionReturnType> {
-  const { safe, publicClient, transaction } = parameters
+  const { safe, transaction } = parameters
+  const publicClient = toViemClient(parameters.publicClient)
   const safeAddress = getAddress(await safe.getAddress())
   const safeTxHash = (await safe.getTransactionHash(transaction)) as Hash
   const owners = (await safe.getOwners()).map((owner) => getAddress(owner))

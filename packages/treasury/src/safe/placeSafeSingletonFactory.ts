@@ -9,7 +9,7 @@ export type PlaceSafeSingletonFactoryParameters = {
 /**
  * Places the Safe singleton factory on a development chain that has no presigned deployment for
  * its chain id (Hardhat's in-process `clique` network, chain 2789): the runtime code the mainnet
- * deployment transaction creates (checked by {@link loadSafeSingletonFactory}) goes to the same
+ * deployment transaction creates (checked by `loadSafeSingletonFactory`) goes to the same
  * address with `hardhat_setCode`, with nonce 1 like any CREATE'd contract. On geth the same code
  * goes into the genesis instead ({@link safeSingletonFactoryPredeploy}).
  */

@@ -1,3 +1,4 @@
+import { type EthersSigner, toViemAccount } from '@chainops/core/ethers'
 import { EthSafeSignature } from '@safe-global/protocol-kit'
 import { getAddress, type Hash, hashTypedData } from 'viem'
 import type { ProtocolKitSafe } from './ProtocolKitSafe.ts'
@@ -10,7 +11,8 @@ import { verifySafeSignature } from './verifySafeSignature.ts'
 export type SignSafeTransactionParameters = {
   safe: ProtocolKitSafe
   transaction: SafeTransaction
-  signer: SafeOwnerSigner
+  /** The owner's signer: a viem account, the Trezor signer, or an ethers v6 signer. */
+  signer: SafeOwnerSigner | EthersSigner
 }
 
 export type SignSafeTransactionReturnType = {
@@ -29,7 +31,8 @@ export type SignSafeTransactionReturnType = {
 export async function signSafeTransaction(
   parameters: SignSafeTransactionParameters,
 ): Promise<SignSafeTransactionReturnType> {
-  const { safe, signer } = parameters
+  const { safe } = parameters
+  const signer = await toViemAccount(parameters.signer)
   const owners = (await safe.getOwners()).map((owner) => getAddress(owner))
   const signerAddress = getAddress(signer.address)
   if (!owners.includes(signerAddress)) {

@@ -1,4 +1,5 @@
 import { splitV2ABI, splitV2o2FactoryAbi } from '@0xsplits/splits-sdk/constants/abi'
+import { type EthersProvider, type EthersSigner, toViemClient, toWalletClient } from '@chainops/core/ethers'
 import {
   type Account,
   type Address,
@@ -16,8 +17,10 @@ import type { SplitV2Params } from './SplitV2Params.ts'
 import { splitV2Hash } from './splitV2Hash.ts'
 
 export type CreateSplitParameters = {
-  publicClient: PublicClient
-  walletClient: WalletClient<Transport, Chain | undefined, Account>
+  /** A viem public client or an ethers v6 provider. */
+  publicClient: PublicClient | EthersProvider
+  /** Sends the creation: a viem wallet client or an ethers v6 signer with a provider. */
+  walletClient: WalletClient<Transport, Chain | undefined, Account> | EthersSigner
   /** The push-split factory (SplitsV2 `PushSplitFactory`, or the test double locally). */
   factory: Address
   split: SplitV2Params
@@ -35,7 +38,9 @@ export type CreateSplitReturnType = { address: Address; hash: Hash }
  * the hash of `split` and its owner the controller asked for.
  */
 export async function createSplit(parameters: CreateSplitParameters): Promise<CreateSplitReturnType> {
-  const { publicClient, walletClient, factory, split, owner } = parameters
+  const { factory, split, owner } = parameters
+  const publicClient = toViemClient(parameters.publicClient)
+  const walletClient = await toWalletClient(parameters.walletClient)
   const creator = parameters.creator ?? walletClient.account.address
   const hash = await walletClient.writeContract({
     account: walletClient.account,

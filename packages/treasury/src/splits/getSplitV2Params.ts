@@ -1,11 +1,13 @@
 import { splitV2ABI } from '@0xsplits/splits-sdk/constants/abi'
+import { type EthersProvider, toViemClient } from '@chainops/core/ethers'
 import type { Address, PublicClient } from 'viem'
 import { SplitsError } from './SplitsError.ts'
 import type { SplitV2Params } from './SplitV2Params.ts'
 import { splitV2Hash } from './splitV2Hash.ts'
 
 export type GetSplitV2ParamsParameters = {
-  publicClient: PublicClient
+  /** A viem public client or an ethers v6 provider. */
+  publicClient: PublicClient | EthersProvider
   split: Address
   /** Where to start scanning for the split's `SplitUpdated` events: at or before its creation (default 0). */
   fromBlock?: bigint | undefined
@@ -20,7 +22,8 @@ export type GetSplitV2ParamsErrorType = SplitsError
  * `SPLITS_SPLIT_NOT_FOUND` when there is no such event or it does not hash to the stored value.
  */
 export async function getSplitV2Params(parameters: GetSplitV2ParamsParameters): Promise<SplitV2Params> {
-  const { publicClient, split } = parameters
+  const { split } = parameters
+  const publicClient = toViemClient(parameters.publicClient)
   const fromBlock = parameters.fromBlock ?? 0n
   const logs = await publicClient.getContractEvents({
     address: split,
