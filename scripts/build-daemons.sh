@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 cache="${CHAINOPS_CACHE:-$HOME/.cache/chainops}"
 versions="$here/packages/devnet/daemons.json"
 ver() { sed -n "s/.*\"$1\": *\"\([^\"]*\)\".*/\1/p" "$versions"; }
-GETH_VERSION="$(ver geth)"; BTCD_VERSION="$(ver btcd)"; LND_VERSION="$(ver lnd)"
+GETH_VERSION="$(ver geth)"; BTCD_VERSION="$(ver btcd)"; LND_VERSION="$(ver lnd)"; RIE_VERSION="$(ver aws-lambda-rie)"
 mkdir -p "$cache/bin" "$cache/logs"
 only="${1:-all}"
 # Two setups at once (a developer and CI on one machine) must not build into the same place.
@@ -82,8 +82,20 @@ GO
   rm -rf "$dir"; mv "$dir.tmp" "$dir"
 }
 
+# The AWS Lambda Runtime Interface Emulator: the Lambda runtime API the bundled handlers run
+# behind in the Lambda emulator test (test/lambda), with aws-lambda-ric (an npm dev dependency).
+build_rie() {
+  local dir="$cache/bin/aws-lambda-rie-$RIE_VERSION" log="$cache/logs/aws-lambda-rie-$RIE_VERSION.log"
+  [ -x "$dir/aws-lambda-rie" ] && return 0
+  mkdir -p "$dir.tmp"
+  GOBIN="$dir.tmp" GOFLAGS=-buildvcs=false \
+    go install "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@$RIE_VERSION" >"$log" 2>&1 \
+    || fail aws-lambda-rie "$log"
+  rm -rf "$dir"; mv "$dir.tmp" "$dir"
+}
+
 case "$only" in
-  geth) build_geth ;; btcd) build_btcd ;; lnd) build_lnd ;;
-  all) build_geth; build_btcd; build_lnd ;;
-  *) echo "usage: build-daemons.sh [geth|btcd|lnd|all]" >&2; exit 2 ;;
+  geth) build_geth ;; btcd) build_btcd ;; lnd) build_lnd ;; aws-lambda-rie) build_rie ;;
+  all) build_geth; build_btcd; build_lnd; build_rie ;;
+  *) echo "usage: build-daemons.sh [geth|btcd|lnd|aws-lambda-rie|all]" >&2; exit 2 ;;
 esac

@@ -81,4 +81,5 @@ step "python venv (moto, ethstaker-deposit)" install_moto
 step "geth (cache)" bash scripts/build-daemons.sh geth
 step "btcd + btcctl (cache)" bash scripts/build-daemons.sh btcd
 step "lnd + lncli (cache)" bash scripts/build-daemons.sh lnd
+step "aws-lambda-rie (cache)" bash scripts/build-daemons.sh aws-lambda-rie
 echo "setup: done in $((SECONDS - start_all))s (daemons in ${CHAINOPS_CACHE:-$HOME/.cache/chainops}/bin)"

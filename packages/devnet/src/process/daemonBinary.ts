@@ -3,13 +3,15 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { DevnetError } from '../DevnetError.ts'
 
-export type DaemonName = 'geth' | 'btcd' | 'btcctl' | 'lnd' | 'lncli'
+/** The cached binaries: the daemons, their CLIs, and the Lambda Runtime Interface Emulator. */
+export type DaemonName = 'geth' | 'btcd' | 'btcctl' | 'lnd' | 'lncli' | 'aws-lambda-rie'
 
 // Pinned daemon versions, shared with scripts/build-daemons.sh.
 const versions = JSON.parse(readFileSync(new URL('../../daemons.json', import.meta.url), 'utf8')) as {
   geth: string
   btcd: string
   lnd: string
+  'aws-lambda-rie': string
 }
 
 /** The cache directory that outlives checkouts: `$CHAINOPS_CACHE` or `~/.cache/chainops`. */
