@@ -29,7 +29,11 @@ const config: KnipConfig = {
       ignoreDependencies: ['@safe-global/safe-contracts'],
     },
     bench: { entry: ['*.bench.ts'], project: ['*.ts'] },
-    examples: { entry: ['*.ts'], project: ['*.ts'] },
+    // The Lambda handlers are entry points too: build.ts bundles them by path (build/lambdaFunctions.ts).
+    examples: {
+      entry: ['*.ts', 'lambda/build.ts', 'lambda/invoiceApi.ts', 'lambda/mintConsumer.ts'],
+      project: ['*.ts', 'lambda/**/*.ts'],
+    },
   },
 }
 
