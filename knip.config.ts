@@ -22,6 +22,8 @@ const config: KnipConfig = {
       project: ['*.ts', 'hardhat/**/*.ts', 'scripts/**/*.ts', 'test/**/*.{ts,cjs}'],
     },
     'packages/*': { entry: packageEntries, project: packageProject },
+    // devnet up spawns stackRunner by a path named with its own extension (.ts in src, .js in dist).
+    'packages/cli': { entry: [...packageEntries, 'src/processes/stackRunner.ts'], project: packageProject },
     'packages/treasury': {
       entry: packageEntries,
       project: packageProject,
