@@ -124,7 +124,8 @@ const registrations = ssvEoas.map(async (eoa) => {
   const call = registerOperatorCall({ contract: network.address, publicKey: toHex(operatorKey), fee: 0n })
   const receipt = await mined(await walletOf(eoa).sendTransaction(call))
   const [added] = parseEventLogs({ abi: ssvNetworkAbi, eventName: 'OperatorAdded', logs: receipt.logs })
-  return { id: Number(added?.args.operatorId), operatorKey, privateKey }
+  const args = added?.args as { operatorId: bigint } | undefined // ssvNetworkAbi is a runtime Abi: untyped args
+  return { id: Number(args?.operatorId), operatorKey, privateKey }
 })
 // SSV names a cluster by its operator ids in ascending order.
 for (const { id, operatorKey, privateKey } of (await Promise.all(registrations)).sort((a, b) => a.id - b.id)) {

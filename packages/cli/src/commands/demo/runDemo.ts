@@ -1,4 +1,5 @@
 import { formatEther, getAddress, isAddress } from 'viem'
+import { formatExampleRuns } from '../../demo/formatExampleRuns.ts'
 import { runInvoiceToMintDemo } from '../../demo/runInvoiceToMintDemo.ts'
 import { usageError } from '../../errors/usageError.ts'
 import type { CommandInput } from '../../framework/Command.ts'
@@ -35,6 +36,8 @@ export async function runDemo({ values, io }: CommandInput): Promise<number> {
         `recipient         ${result.address}`,
         `new balance       ${formatEther(result.balanceWei)} coins (${result.balanceWei} wei)`,
         `paid -> minted    ${(result.paidToMintedMs / 1000).toFixed(2)} s`,
+        '',
+        formatExampleRuns(),
       ].join('\n'),
     )
   return 0
