@@ -33,7 +33,7 @@ const config: KnipConfig = {
     bench: { entry: ['*.bench.ts'], project: ['*.ts'] },
     // The Lambda handlers are entry points too: build.ts bundles them by path (build/lambdaFunctions.ts).
     examples: {
-      entry: ['*.ts', 'lambda/build.ts', 'lambda/invoiceApi.ts', 'lambda/mintConsumer.ts'],
+      entry: ['*.ts', 'lambda/build.ts', 'lambda/invoiceApi.ts', 'lambda/mintConsumer.ts', 'lambda/mintWatcher.ts'],
       project: ['*.ts', 'lambda/**/*.ts'],
     },
   },

@@ -27,13 +27,17 @@ const { store, queue, signerKey } = await openAwsIssuanceResources({
 })
 
 // One minter per sending key. No lease: the FIFO message group `mint:<sender>` already makes this
-// function the key's single writer. Transactions are signed here and sent raw to the public RPC.
+// function the key's single writer. No watch: a record is acknowledged once its journal row
+// (nonce, raw transaction, hash) is committed and broadcast, and the mint-watcher function drives
+// it to MINTED, so the group never waits for a block. Transactions are signed here and sent raw
+// to the public RPC.
 const minter = createMinter({
   store,
   client: createPublicClient({ transport: http(chain.rpcUrl, { retryCount: 2, timeout: 10_000 }) }),
   signerKey,
   chainId: chain.chainId,
   lease: false,
+  watch: false,
   logger,
 })
 

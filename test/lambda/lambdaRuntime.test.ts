@@ -47,6 +47,23 @@ type BuildReport = {
   findings: string[]
 }
 
+type WatcherResult = { status: string; rounds: number; open: number; minted: number; failed: number; feeBumps: number }
+
+/** What an EventBridge schedule (`rate(1 minute)`) sends the watcher function. */
+function scheduledEvent(region: string) {
+  return {
+    version: '0',
+    id: 'c0ffee00-0000-4000-8000-000000000001',
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '123456789012',
+    time: new Date().toISOString(),
+    region,
+    resources: [`arn:aws:events:${region}:123456789012:rule/chainops-mint-watcher`],
+    detail: {},
+  }
+}
+
 const RATE = 10n ** 10n
 const SATS = 2_500n
 const TABLE = 'chainops-lambda'
@@ -160,6 +177,8 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
           name: fn.name,
           taskRoot,
           env: functionEnv,
+          // The watcher runs rounds until its deadline less 5 s: a short timeout keeps each invocation short.
+          timeoutSeconds: fn.name === 'mint-watcher' ? 10 : 60,
           logPath: join(dir, `${fn.name}.log`),
         }),
       )
@@ -195,7 +214,7 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     ) as BuildReport['budgets']
     assert.deepEqual(
       report.functions.map((fn) => fn.name),
-      ['invoice-api', 'mint-consumer'],
+      ['invoice-api', 'mint-consumer', 'mint-watcher'],
     )
     assert.deepEqual(report.findings, [])
     for (const fn of report.functions) {
@@ -215,11 +234,14 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
       '@aws-sdk/client-sqs',
       '@aws-sdk/client-ssm',
     ])
+    const watcher = report.functions.find((fn) => fn.name === 'mint-watcher')
+    assert.deepEqual(watcher?.externalImports, ['@aws-sdk/client-dynamodb', '@aws-sdk/client-ssm'])
   })
 
-  it('creates an invoice through the API function, and after payment mints it once through the consumer function', async () => {
+  it('creates an invoice through the API function, and after payment mints it once through the consumer and watcher functions', async () => {
     const api = functions.get('invoice-api') as LambdaEmulator
     const consumer = functions.get('mint-consumer') as LambdaEmulator
+    const watcher = functions.get('mint-watcher') as LambdaEmulator
     const recipient = getAddress(privateKeyToAccount(generatePrivateKey()).address)
 
     const created = await api.invoke<APIGatewayProxyStructuredResultV2>(
@@ -252,19 +274,27 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
       eventSourceArn: `arn:aws:sqs:${moto.clientConfig.region}:123456789012:${QUEUE}.fifo`,
       awsRegion: moto.clientConfig.region,
     })
+    // Acknowledged once journaled and broadcast: the record stays PAID, with its one journal row.
     const answer = await consumer.invoke<SQSBatchResponse>(event)
     assert.deepEqual(answer, { batchItemFailures: [] })
     for (const message of messages) await queue.delete(message.receiptHandle)
+    assert.equal((await getInvoiceStatus({ store, paymentHash: invoice.paymentHash }))?.state, 'PAID')
 
+    // The watcher's scheduled invocations (EventBridge's event) until a receipt moves it to MINTED.
+    let mintedByWatcher = 0
     const minted = await pollUntil({
-      description: 'the invoice MINTED',
+      description: 'the invoice MINTED by the watcher function',
       condition: async () => {
+        const result = await watcher.invoke<WatcherResult>(scheduledEvent(moto.clientConfig.region))
+        assert.equal(result.status, 'ran')
+        mintedByWatcher += result.minted
         const status = await getInvoiceStatus({ store, paymentHash: invoice.paymentHash })
         return status?.state === 'MINTED' ? status : undefined
       },
-      timeoutMs: 60_000,
-      intervalMs: 250,
+      timeoutMs: 90_000,
+      intervalMs: 0,
     })
+    assert.equal(mintedByWatcher, 1)
     const mintWei = SATS * RATE
     assert.equal(await client.getBalance({ address: recipient }), mintWei)
     assert.equal(await client.getTransactionCount({ address: operator }), 1)
@@ -280,6 +310,9 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     assert.equal(await client.getTransactionCount({ address: operator }), 1)
     assert.equal((await store.list('mint_journal')).records.length, 1)
     assert.deepEqual(await getInvoiceStatus({ store, paymentHash: invoice.paymentHash }), minted)
+    // And the next scheduled run finds nothing open.
+    const idle = await watcher.invoke<WatcherResult>(scheduledEvent(moto.clientConfig.region))
+    assert.deepEqual({ ...idle, rounds: 0 }, { status: 'ran', rounds: 0, open: 0, minted: 0, failed: 0, feeBumps: 0 })
 
     // And the API function reports it MINTED, through a named stage's path.
     const status = await api.invoke<APIGatewayProxyStructuredResultV2>(

@@ -16,6 +16,7 @@ export type LambdaFunction = {
 export const lambdaFunctions: readonly LambdaFunction[] = [
   { name: 'invoice-api', entry: 'invoiceApi.ts' },
   { name: 'mint-consumer', entry: 'mintConsumer.ts' },
+  { name: 'mint-watcher', entry: 'mintWatcher.ts' },
 ]
 
 /** Shipped in each zip's node_modules. */
