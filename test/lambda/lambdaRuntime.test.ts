@@ -178,7 +178,7 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
           taskRoot,
           env: functionEnv,
           // The watcher runs rounds until its deadline less 5 s: a short timeout keeps each invocation short.
-          timeoutSeconds: fn.name === 'mint-watcher' ? 10 : 60,
+          timeoutSeconds: fn.name === 'mint-watcher' ? 7 : 60,
           logPath: join(dir, `${fn.name}.log`),
         }),
       )
