@@ -343,6 +343,60 @@ describe('receipt watcher and journaled ack @integration: the AWS mode on moto (
       assert.equal((await journalRow(store, invoice.paymentHash)).nonce, journaled[index]?.nonce)
   })
 
+  it('a mint stuck under the base fee is fee-bumped by the watcher at its journaled nonce (the bump journaled first) and MINTED by the bump', async () => {
+    const { store, queue, key, operator, groupId } = await fixture()
+    const [invoice] = await paidInvoices(store, 1)
+    assert.ok(invoice)
+    await queue.send({
+      body: JSON.stringify({ v: 1, paymentHash: invoice.paymentHash }),
+      dedupId: invoice.paymentHash,
+      groupId,
+    })
+    const block = await client.getBlock({ blockTag: 'latest' })
+    const baseFee = block.baseFeePerGas as bigint
+    // The consumer signs a fee cap under the base fee: the node pools it, no block includes it.
+    const stuckCap = baseFee / 2n
+    const handler = createMintConsumerHandler({
+      minter: consumerMinter(store, key, {
+        gas: { maxFeePerGas: stuckCap, maxPriorityFeePerGas: stuckCap < 1_000_000n ? stuckCap : 1_000_000n },
+      }),
+      queue,
+      logger,
+    })
+    assert.deepEqual([...(await deliver(queue, handler)).failed], [])
+    const journaled = await journalRow(store, invoice.paymentHash)
+    assert.equal(journaled.maxFeePerGas, stuckCap.toString())
+    assert.equal(await nonceOf(operator, 'pending'), 1n, 'pooled')
+    await sleep(2500)
+    assert.equal(await nonceOf(operator), 0n, 'not mined under the base fee')
+
+    const watcher = watcherOf(store, key, { gas: { bumpAfterBlocks: 1 } })
+    await watcher.start()
+    const run = watcher.run()
+    await pollUntil({
+      description: 'the stuck mint MINTED',
+      condition: async () => (await invoiceState(store, invoice.paymentHash)) === 'MINTED',
+      timeoutMs: 30_000,
+    })
+    await watcher.stop()
+    await run
+    const row = await journalRow(store, invoice.paymentHash)
+    assert.equal(row.nonce, '0', 'the same nonce')
+    assert.equal(row.rawTx, journaled.rawTx, 'the first signature kept')
+    assert.ok(row.feeBumps.length >= 1, 'the bump journaled')
+    const bump = row.feeBumps[row.feeBumps.length - 1]
+    assert.ok(bump && BigInt(bump.maxFeePerGas) > stuckCap)
+    const record = await store.get<InvoiceRecord>(INVOICES_TABLE, invoice.paymentHash)
+    assert.equal(record?.value.mintTxHash, row.outcome?.kind === 'minted' ? row.outcome.txHash : undefined)
+    assert.ok(
+      row.feeBumps.some((variant) => variant.txHash === record?.value.mintTxHash),
+      'mined as a journaled bump',
+    )
+    assert.equal(watcher.stats().feeBumps, row.feeBumps.length)
+    assert.equal(await nonceOf(operator), 1n, 'one transaction')
+    assert.equal(await client.getBalance({ address: invoice.address }), (invoice.receivedMsat / 1000n) * 10n ** 10n)
+  })
+
   it('two watchers of one key: only the lease holder drives it; the Lambda handler then answers standby, and runs until just before its deadline once the key is free', async () => {
     const { store, key } = await fixture()
     const holder = watcherOf(store, key, { lease: { ttlMs: 5000, holder: 'first' } })

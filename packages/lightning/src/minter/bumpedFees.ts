@@ -4,7 +4,8 @@ import { GWEI, type MinterGasSettings, type MintFees } from './MinterGasSettings
 /**
  * The fees of a re-signature of the same nonce: geth replaces a pooled transaction only when both
  * the fee cap and the tip rise by its price bump (10% by default), so both go up by at least 12.5%
- * (and the cap to at least what a first signature would get now). Undefined when the ceiling
+ * (and the cap and the tip to at least what a first signature would get now: a mint signed with a
+ * tip below the node's minimum stays unmined otherwise, however often it is bumped). Undefined when the ceiling
  * leaves no room for a valid replacement.
  */
 export function bumpedFees(
@@ -18,7 +19,12 @@ export function bumpedFees(
   let maxFeePerGas = up(previous.maxFeePerGas)
   if (fresh.maxFeePerGas > maxFeePerGas) maxFeePerGas = fresh.maxFeePerGas
   if (maxFeePerGas > ceiling) maxFeePerGas = ceiling
-  const maxPriorityFeePerGas = up(previous.maxPriorityFeePerGas)
+  let maxPriorityFeePerGas = up(previous.maxPriorityFeePerGas)
+  // A mint signed with a tip under today's (other settings, a consumer's): the bump pays today's tip.
+  if (fresh.maxPriorityFeePerGas > maxPriorityFeePerGas) {
+    maxPriorityFeePerGas = fresh.maxPriorityFeePerGas
+    if (maxPriorityFeePerGas > maxFeePerGas) maxPriorityFeePerGas = maxFeePerGas
+  }
   if (maxFeePerGas * 10n < previous.maxFeePerGas * 11n || maxPriorityFeePerGas > maxFeePerGas) return undefined
   return { maxFeePerGas, maxPriorityFeePerGas }
 }

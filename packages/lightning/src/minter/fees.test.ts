@@ -34,6 +34,12 @@ describe('bumpedFees', () => {
       maxPriorityFeePerGas: 1_125_000_000n,
     })
   })
+  it("raises a tip below today's to today's (a mint signed under other settings), at most the cap", () => {
+    assert.deepEqual(bumpedFees({ maxFeePerGas: 400_000_000n, maxPriorityFeePerGas: 1_000_000n }, 800_000_000n), {
+      maxFeePerGas: 3_400_000_000n,
+      maxPriorityFeePerGas: GWEI,
+    })
+  })
   it('gives up when the ceiling leaves no room for a 10% bump', () => {
     assert.equal(
       bumpedFees({ maxFeePerGas: 95n * GWEI, maxPriorityFeePerGas: GWEI }, GWEI, { maxFeePerGasCeiling: 100n * GWEI }),
