@@ -1,21 +1,23 @@
 // Builds the Lambda functions of this folder into deployable zips, and checks their sizes against
 // budgets.json (exit 1 when one is over).
 //
-//   .tools/node/bin/node examples/lambda/build.ts [--out DIR] [--json]
+//   .tools/node/bin/node examples/lambda/build.ts [--out DIR] [--json] [--budgets FILE]
 //
 // Writes DIR/<function>/ (index.mjs + node_modules), DIR/<function>.zip and DIR/sizes.json;
-// DIR defaults to examples/lambda/dist. --json prints the report instead of the table.
+// DIR defaults to examples/lambda/dist, FILE to examples/lambda/budgets.json. --json prints the
+// report instead of the table.
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { buildLambdaBundles } from './build/buildLambdaBundles.ts'
 import { type BundleBudgets, checkBundleBudgets } from './build/checkBundleBudgets.ts'
 
 const { values } = parseArgs({
-  options: { out: { type: 'string' }, json: { type: 'boolean', default: false } },
+  options: { out: { type: 'string' }, json: { type: 'boolean', default: false }, budgets: { type: 'string' } },
 })
 const outDir = values.out ?? new URL('./dist', import.meta.url).pathname
 const built = await buildLambdaBundles({ outDir })
-const budgets = JSON.parse(await readFile(new URL('./budgets.json', import.meta.url), 'utf8')) as BundleBudgets
+const budgetsPath = values.budgets ?? new URL('./budgets.json', import.meta.url).pathname
+const budgets = JSON.parse(await readFile(budgetsPath, 'utf8')) as BundleBudgets
 const findings = checkBundleBudgets(built, budgets)
 
 if (values.json) {

@@ -4,7 +4,7 @@
 // (DynamoDB, SQS FIFO, SSM), lnd regtest and a geth Clique chain.
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdir, readFile, rm, stat, symlink } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
@@ -236,6 +236,34 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     ])
     const watcher = report.functions.find((fn) => fn.name === 'mint-watcher')
     assert.deepEqual(watcher?.externalImports, ['@aws-sdk/client-dynamodb', '@aws-sdk/client-ssm'])
+  })
+
+  it('fails the build (exit 1) naming each limit a function is over, and a function without a budget', async () => {
+    const tight = join(dir, 'tight-budgets.json')
+    await writeFile(
+      tight,
+      JSON.stringify({
+        'invoice-api': { bundleBytes: 1000, zipBytes: 10_000_000 },
+        'mint-consumer': { bundleBytes: 10_000_000, zipBytes: 1000 },
+      }),
+    )
+    const build = run(
+      process.execPath,
+      [join(root, 'examples/lambda/build.ts'), '--out', join(dir, 'tight'), '--json', '--budgets', tight],
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+    )
+    const failure = (await build.then(
+      () => assert.fail('the build passed over budget'),
+      (error: unknown) => error,
+    )) as { code: number; stdout: string }
+    assert.equal(failure.code, 1)
+    const tightReport = JSON.parse(failure.stdout) as BuildReport
+    const sizeOf = (name: string) => tightReport.functions.find((fn) => fn.name === name) as BuiltFunction
+    assert.deepEqual(tightReport.findings, [
+      `invoice-api: bundleBytes ${sizeOf('invoice-api').bundleBytes} is over its budget of 1000`,
+      `mint-consumer: zipBytes ${sizeOf('mint-consumer').zipBytes} is over its budget of 1000`,
+      'mint-watcher: no budget (add one to the budgets file)',
+    ])
   })
 
   it('creates an invoice through the API function, and after payment mints it once through the consumer and watcher functions', async () => {

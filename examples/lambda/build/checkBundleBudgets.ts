@@ -12,7 +12,7 @@ export function checkBundleBudgets(built: readonly BuiltLambdaFunction[], budget
   for (const fn of built) {
     const budget = budgets[fn.name]
     if (typeof budget !== 'object') {
-      findings.push(`${fn.name}: no budget in examples/lambda/budgets.json`)
+      findings.push(`${fn.name}: no budget (add one to the budgets file)`)
       continue
     }
     for (const key of ['bundleBytes', 'zipBytes'] as const)
