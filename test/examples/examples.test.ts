@@ -25,15 +25,30 @@ const run = promisify(execFile)
 const root = new URL('../../', import.meta.url)
 const chainopsBin = fileURLToPath(new URL('bin/chainops', root))
 
-/** One example as a user runs it: the project's Node, the devnet state file in the environment. */
-async function runExample(name: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+/** The examples' test mnemonic and tier passphrases: public, but an example prints no secret. */
+const exampleSecrets = [
+  'abandon abandon abandon',
+  'example-owners',
+  'example-team',
+  'example-payout-1',
+  'example-payout-2',
+  'example-dvt',
+]
+
+/**
+ * One example as a user runs it: the project's Node, the devnet state file in the environment.
+ * Neither its stdout nor its stderr may carry a secret it was given (`secrets`, the examples' own).
+ */
+async function runExample(name: string, args: string[], env: Record<string, string>, secrets: string[]) {
   const script = fileURLToPath(new URL(`examples/${name}`, root))
-  const { stdout } = await run(process.execPath, ['--disable-warning=DEP0123', script, ...args], {
+  const { stdout, stderr } = await run(process.execPath, ['--disable-warning=DEP0123', script, ...args], {
     env: { ...process.env, ...env },
     cwd: tmpdir(),
     timeout: 240_000,
     maxBuffer: 4 * 1024 * 1024,
   })
+  for (const secret of [...exampleSecrets, ...secrets])
+    assert.ok(!`${stdout}\n${stderr}`.includes(secret), `${name} printed a secret (${secret.length} characters)`)
   return stdout
 }
 
@@ -50,6 +65,9 @@ describe('examples/ run as a user runs them, each outcome read back from the cha
   let dir: string
   let state: string
   let client: PublicClient
+  let env: Record<string, string>
+  /** The faucet key the examples read from the state file, without its 0x (as a log would print it). */
+  let faucetKey: string
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'chainops-examples-'))
@@ -74,6 +92,8 @@ describe('examples/ run as a user runs them, each outcome read back from the cha
       }),
     )
     client = createPublicClient({ transport: http(endpoints.geth?.rpcUrl) })
+    env = { CHAINOPS_DEVNET_STATE: state }
+    faucetKey = (await readFile(endpoints.geth?.faucet.keyFile as string, 'utf8')).trim().slice(2)
   })
 
   after(async () => {
@@ -83,7 +103,7 @@ describe('examples/ run as a user runs them, each outcome read back from the cha
 
   it('genesis-to-network: the genesis file it wrote hashes to the block 0 it printed, and all 3 sealers of its extraData sealed', async () => {
     const genesisPath = join(dir, 'genesis.json')
-    const stdout = await runExample('genesis-to-network.ts', [genesisPath])
+    const stdout = await runExample('genesis-to-network.ts', [genesisPath], {}, [])
     const genesis = parseGenesis(await readFile(genesisPath, 'utf8'))
     const { signers } = decodeExtraData(genesis.extraData)
     assert.equal(signers.length, 3)
@@ -101,7 +121,7 @@ describe('examples/ run as a user runs them, each outcome read back from the cha
   })
 
   it('invoice-to-mint: the address it printed holds exactly the minted coins, in the block it printed', async () => {
-    const stdout = await runExample('invoice-to-mint.ts', ['777'], { CHAINOPS_DEVNET_STATE: state })
+    const stdout = await runExample('invoice-to-mint.ts', ['777'], env, [faucetKey])
     line(stdout, /^invoice [0-9a-f]{64}: 777 sats to 0x[0-9a-fA-F]{40}$/m)
     const [, block, hash, address] = line(
       stdout,
@@ -114,7 +134,7 @@ describe('examples/ run as a user runs them, each outcome read back from the cha
   })
 
   it('treasury-rewards: in the block of the routing transaction each recipient gains floor(amount x parts / 4) and the Safe is emptied', async () => {
-    const stdout = await runExample('treasury-rewards.ts', ['5.000000000000000003'], { CHAINOPS_DEVNET_STATE: state })
+    const stdout = await runExample('treasury-rewards.ts', ['5.000000000000000003'], env, [faucetKey])
     const [, safe] = line(stdout, /^reward Safe (0x[0-9a-fA-F]{40}): 2 of (0x[0-9a-fA-F]{40}(, )?){3}$/m)
     const amount = parseEther('5') + 3n
     const [, routedWei, hash] = line(stdout, /^routed [\d.]+ coins \((\d+) wei\) in (0x[0-9a-f]{64})$/m)
@@ -147,7 +167,7 @@ describe('examples/ run as a user runs them, each outcome read back from the cha
 
   it('ssv-and-obol: the chain holds the validator it registered (event, nonce, SSV) and the CLI verifies the definition it wrote', async () => {
     const definitionPath = join(dir, 'cluster-definition.json')
-    const stdout = await runExample('ssv-and-obol.ts', [definitionPath], { CHAINOPS_DEVNET_STATE: state })
+    const stdout = await runExample('ssv-and-obol.ts', [definitionPath], env, [faucetKey])
     const [, validator] = line(stdout, /^validator (0x[0-9a-f]{96}) \(m\/12381\/3600\/0\/0\/0\)$/m)
     const [, network, token] = line(
       stdout,
