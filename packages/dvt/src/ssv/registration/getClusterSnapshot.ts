@@ -1,3 +1,4 @@
+import { type EthersProvider, toViemClient } from '@chainops/core/ethers'
 import type { Address, Chain, Client, Transport } from 'viem'
 import { getContractEvents } from 'viem/actions'
 import { assertOperatorIds } from './assertOperatorIds.ts'
@@ -46,9 +47,10 @@ type ClusterEventArgs = { owner: Address; operatorIds: readonly bigint[]; cluste
  * the one place the struct is kept.
  */
 export async function getClusterSnapshot<TChain extends Chain | undefined>(
-  client: Client<Transport, TChain>,
+  clientOrProvider: Client<Transport, TChain> | EthersProvider,
   parameters: GetClusterSnapshotParameters,
 ): Promise<GetClusterSnapshotReturnType> {
+  const client = toViemClient(clientOrProvider)
   const wanted = assertOperatorIds(parameters.operatorIds).join(',')
   const batches = await Promise.all(
     clusterEvents.map((eventName) =>

@@ -1,3 +1,4 @@
+import { type EthersProvider, toViemClient } from '@chainops/core/ethers'
 import type { Address, Chain, Client, Transport } from 'viem'
 import { getContractEvents } from 'viem/actions'
 import { ssvNetworkAbi } from './ssvNetworkAbi.ts'
@@ -21,9 +22,10 @@ export type GetOwnerNonceParameters = {
  * keyshares file must be built for exactly this value (removing a validator does not give one back).
  */
 export async function getOwnerNonce<TChain extends Chain | undefined>(
-  client: Client<Transport, TChain>,
+  clientOrProvider: Client<Transport, TChain> | EthersProvider,
   parameters: GetOwnerNonceParameters,
 ): Promise<number> {
+  const client = toViemClient(clientOrProvider)
   const logs = await getContractEvents(client, {
     address: parameters.contract,
     abi: ssvNetworkAbi,

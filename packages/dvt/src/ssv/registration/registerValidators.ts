@@ -1,3 +1,4 @@
+import { type EthersProvider, type EthersSigner, toViemClient, toWalletClient } from '@chainops/core/ethers'
 import {
   type Account,
   type Address,
@@ -28,9 +29,10 @@ import { SsvRegistrationError } from './SsvRegistrationError.ts'
 import { ssvNetworkAbi } from './ssvNetworkAbi.ts'
 
 export type RegisterValidatorsParameters = {
-  /** Signs as the owner: the account the keyshares file was built for. */
-  walletClient: WalletClient<Transport, Chain | undefined, Account>
-  publicClient: PublicClient
+  /** Signs as the owner: the account the keyshares file was built for. A viem wallet client or an ethers v6 signer with a provider. */
+  walletClient: WalletClient<Transport, Chain | undefined, Account> | EthersSigner
+  /** A viem public client or an ethers v6 provider. */
+  publicClient: PublicClient | EthersProvider
   /** The SSVNetwork proxy. */
   contract: Address
   /** A keyshares file (ssv-keys v1.1 format, parsed or as JSON text): one validator or several of one cluster. */
@@ -85,7 +87,9 @@ export type RegisterValidatorsErrorType = SsvRegistrationError
 export async function registerValidators(
   parameters: RegisterValidatorsParameters,
 ): Promise<RegisterValidatorsReturnType> {
-  const { walletClient, publicClient, contract } = parameters
+  const { contract } = parameters
+  const publicClient = toViemClient(parameters.publicClient)
+  const walletClient = await toWalletClient(parameters.walletClient)
   const amount = assertUint256(parameters.amount, 'amount')
   const owner = walletClient.account.address
   const known = (['mainnet', 'hoodi'] as const)
@@ -164,7 +168,7 @@ export async function registerValidators(
       args: [owner, contract],
     })
     if (allowance < amount) {
-      ;({ transactionHash: approvalTransactionHash } = await send(parameters, 'approve', () =>
+      ;({ transactionHash: approvalTransactionHash } = await send(publicClient, 'approve', () =>
         walletClient.writeContract({
           address: token,
           abi: erc20Abi,
@@ -191,7 +195,7 @@ export async function registerValidators(
       cause,
     })
   }
-  const { transactionHash, logs } = await send(parameters, 'registration', () =>
+  const { transactionHash, logs } = await send(publicClient, 'registration', () =>
     walletClient.sendTransaction({ to: call.to, data: call.data, chain: walletClient.chain }),
   )
   const added = parseEventLogs({ abi: ssvNetworkAbi, eventName: 'ValidatorAdded', logs, strict: true }).filter(
@@ -214,7 +218,7 @@ export async function registerValidators(
 }
 
 async function send(
-  parameters: RegisterValidatorsParameters,
+  publicClient: PublicClient,
   what: string,
   submit: () => Promise<Hash>,
 ): Promise<{ transactionHash: Hash; logs: TransactionReceipt['logs'] }> {
@@ -222,7 +226,7 @@ async function send(
   let receipt: TransactionReceipt
   try {
     hash = await submit()
-    receipt = await parameters.publicClient.waitForTransactionReceipt({ hash })
+    receipt = await publicClient.waitForTransactionReceipt({ hash })
   } catch (cause) {
     throw new SsvRegistrationError({
       code: 'SSV_REGISTRATION_TRANSACTION_FAILED',
