@@ -1,4 +1,5 @@
 import type { Logger, Secret, Store } from '@chainops/core'
+import { type EthersProvider, type EthersWallet, toSignerKey, toViemClient } from '@chainops/core/ethers'
 import type { Client, Hex } from 'viem'
 import { LightningError } from '../errors/LightningError.ts'
 import { acquireMinterLease, type MinterLease } from './acquireMinterLease.ts'
@@ -12,10 +13,13 @@ import { submitMints } from './submitMints.ts'
 
 export type CreateMinterParameters = {
   store: Store
-  /** A viem client over the chain's public RPC (eth_ only); transactions are signed locally and sent raw. */
-  client: Client
-  /** The operator key that sends the mints; never logged. */
-  signerKey: Secret<Hex>
+  /**
+   * A viem client or an ethers v6 provider over the chain's public RPC (eth_ only); transactions are
+   * signed locally and sent raw. An ethers provider's chain is checked against `chainId` first.
+   */
+  client: Client | EthersProvider
+  /** The operator key that sends the mints, or an ethers v6 `Wallet` holding it; never logged. */
+  signerKey: Secret<Hex> | EthersWallet
   chainId: number
   gas?: MinterGasSettings | undefined
   /** Blocks on top of the including one before a mint counts as MINTED: default 0. */
@@ -43,6 +47,11 @@ export type CreateMinterParameters = {
 
 const HASH = /^[0-9a-f]{64}$/
 
+/** The viem client of the chain (an ethers provider adapted, its chain checked when `chainId` is one). */
+function chainClient({ client, chainId }: Pick<CreateMinterParameters, 'client' | 'chainId'>): Client {
+  return toViemClient(client, Number.isSafeInteger(chainId) && chainId > 0 ? { chainId } : {})
+}
+
 function invalid(details: string): LightningError {
   return new LightningError({ code: 'MINT_INVALID_PARAMETERS', shortMessage: 'Invalid minter parameters', details })
 }
@@ -66,7 +75,10 @@ function invalid(details: string): LightningError {
  */
 export function createMinter(parameters: CreateMinterParameters): Minter {
   const { store } = parameters
-  const context = createMinterContext(parameters, { component: 'minter', code: 'MINT_INVALID_PARAMETERS' })
+  const context = createMinterContext(
+    { ...parameters, client: chainClient(parameters), signerKey: toSignerKey(parameters.signerKey) },
+    { component: 'minter', code: 'MINT_INVALID_PARAMETERS' },
+  )
   const { address, signer } = context
   const watch = parameters.watch ?? true
   const leaseTtlMs = parameters.lease === false ? undefined : (parameters.lease?.ttlMs ?? 15_000)

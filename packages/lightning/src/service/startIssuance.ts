@@ -8,6 +8,7 @@ import {
   type Secret,
   type Store,
 } from '@chainops/core'
+import { type EthersProvider, type EthersWallet, toSignerKey, toViemClient } from '@chainops/core/ethers'
 import type { AuthenticatedLnd } from 'lightning'
 import { type Address, createPublicClient, type Hex, http } from 'viem'
 import { createHttpServer } from '../api/createHttpServer.ts'
@@ -54,10 +55,10 @@ export type StartIssuanceParameters = {
     /** The lnd node's identity key (names the settle cursor). */
     nodeKey: string
   }
-  /** The chain's public RPC (eth_ only) and its chain id. */
-  chain: { rpcUrl: string; chainId: number }
-  /** The operator key that sends the mints; never logged. */
-  signerKey: Secret<Hex>
+  /** The chain's public RPC (eth_ only) and its chain id: an RPC URL, or an ethers v6 provider (checked to be on `chainId`). */
+  chain: { rpcUrl: string; chainId: number } | { provider: EthersProvider; chainId: number }
+  /** The operator key that sends the mints, or an ethers v6 `Wallet` holding it; never logged. */
+  signerKey: Secret<Hex> | EthersWallet
   /** Wei per sat, written into each invoice at creation. */
   rate: Rational
   bounds: InvoiceBounds
@@ -125,7 +126,8 @@ export type Issuance = {
  * single-writer minter. `chainops serve` and the demo run on it.
  */
 export async function startIssuance(parameters: StartIssuanceParameters): Promise<Issuance> {
-  const { mode, store, queue, lnd, chain, signerKey, rate, bounds } = parameters
+  const { mode, store, queue, lnd, chain, rate, bounds } = parameters
+  const signerKey = toSignerKey(parameters.signerKey)
   // Checked before anything starts: createInvoice and the reconciler's window both rely on it.
   const maxInvoiceExpirySeconds = resolveMaxInvoiceExpirySeconds(
     bounds.maxInvoiceExpirySeconds,
@@ -133,14 +135,17 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
   )
   const logger = parameters.logger ?? createLogger({ level: 'info' })
   const consumer = parameters.consumer ?? {}
-  const client = createPublicClient({
-    transport: http(chain.rpcUrl, {
-      batch: { batchSize: 500, wait: 0 },
-      retryCount: 2,
-      retryDelay: 200,
-      timeout: 10_000,
-    }),
-  })
+  const client =
+    'provider' in chain
+      ? toViemClient(chain.provider, { chainId: chain.chainId })
+      : createPublicClient({
+          transport: http(chain.rpcUrl, {
+            batch: { batchSize: 500, wait: 0 },
+            retryCount: 2,
+            retryDelay: 200,
+            timeout: 10_000,
+          }),
+        })
   const minter = createMinter({
     store,
     client,
