@@ -9,6 +9,7 @@ import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
 import { JsonRpcProvider, JsonRpcSigner, Wallet } from 'ethers'
 import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { getOperatorFloat } from '../src/float/getOperatorFloat.ts'
 import { INVOICES_TABLE, type InvoiceRecord } from '../src/invoices/InvoiceRecord.ts'
 import { createMinter } from '../src/minter/createMinter.ts'
 import { MINT_JOURNAL_TABLE, type MintJournalRow } from '../src/minter/MintJournalRow.ts'
@@ -91,6 +92,7 @@ describe('minter @integration: an ethers v6 provider as the chain and an ethers 
       const [row] = (await store.list<MintJournalRow>(MINT_JOURNAL_TABLE, { limit: 10 })).records.map((r) => r.value)
       const tx = await viemClient.getTransaction({ hash: record?.mintTxHash as Hex })
       return {
+        store,
         minter: minter.address,
         recipient,
         record,
@@ -121,6 +123,15 @@ describe('minter @integration: an ethers v6 provider as the chain and an ethers 
       assert.equal(result.row?.txHash, result.record?.mintTxHash)
       assert.equal(result.row?.outcome?.kind, 'minted')
     }
+    // The operator's float read through the ethers provider is the one read through viem.
+    const at = Date.now()
+    const floatOf = (client: PublicClient | JsonRpcProvider) =>
+      getOperatorFloat({ store: viaEthers.store, client, operator: viaEthers.minter, now: () => at })
+    const float = await floatOf(provider)
+    assert.deepEqual(float, await floatOf(viemClient))
+    assert.equal(float.mints, 1)
+    assert.equal(float.balanceWei, await viemClient.getBalance({ address: viaEthers.minter }))
+    assert.equal(float.balanceWei + float.burnedWei, 10n ** 24n)
     // The same transaction shape either way: type, gas, fee fields come from the one implementation.
     assert.equal(viaEthers.tx.type, viaViem.tx.type)
     assert.equal(viaEthers.tx.gas, viaViem.tx.gas)

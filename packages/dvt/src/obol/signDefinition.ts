@@ -1,3 +1,4 @@
+import { type EthersSigner, toViemAccount } from '@chainops/core/ethers'
 import type { LocalAccount } from 'viem'
 import { isAddressEqual } from 'viem'
 import type { ClusterDefinition } from './ClusterDefinition.ts'
@@ -6,10 +7,10 @@ import { hashDefinition } from './hashDefinition.ts'
 import { ObolError } from './ObolError.ts'
 import { obolTypedData } from './obolTypedData.ts'
 
-/** Who signs: the creator (the config hash), or an operator (the config hash and its charon node's ENR). */
+/** Who signs: the creator (the config hash), or an operator (the config hash and its charon node's ENR); a viem account or an ethers v6 signer. */
 export type SignDefinitionParameters =
-  | { role: 'creator'; account: Pick<LocalAccount, 'address' | 'signTypedData'> }
-  | { role: 'operator'; account: Pick<LocalAccount, 'address' | 'signTypedData'>; enr: string }
+  | { role: 'creator'; account: Pick<LocalAccount, 'address' | 'signTypedData'> | EthersSigner }
+  | { role: 'operator'; account: Pick<LocalAccount, 'address' | 'signTypedData'> | EthersSigner; enr: string }
 
 export type SignDefinitionErrorType = ObolError
 
@@ -25,7 +26,7 @@ export async function signDefinition(
 ): Promise<ClusterDefinition> {
   const { configHash } = hashDefinition(definition)
   const chainId = chainIdOfForkVersion(definition.fork_version)
-  const { account } = parameters
+  const account = await toViemAccount(parameters.account)
   let signed: ClusterDefinition
   if (parameters.role === 'creator') {
     if (!sameAddress(definition.creator.address, account.address))

@@ -1,4 +1,5 @@
 import type { Store } from '@chainops/core'
+import { type EthersProvider, toViemClient } from '@chainops/core/ethers'
 import type { Address, Client } from 'viem'
 import { getBalance } from 'viem/actions'
 import { LightningError } from '../errors/LightningError.ts'
@@ -6,8 +7,8 @@ import { listMintJournal } from '../minter/listMintJournal.ts'
 
 export type GetOperatorFloatParameters = {
   store: Store
-  /** A viem client over the chain RPC. */
-  client: Client
+  /** A viem client or an ethers v6 provider over the chain RPC. */
+  client: Client | EthersProvider
   /** The minter's sending address. */
   operator: Address
   /** The history the burn rate is measured over: default 30 days. */
@@ -39,7 +40,8 @@ const DAY_MS = 86_400_000n
  * and the runway. Exact bigint arithmetic throughout.
  */
 export async function getOperatorFloat(parameters: GetOperatorFloatParameters): Promise<OperatorFloat> {
-  const { store, client, operator, windowMs = 30 * 86_400_000, now = Date.now } = parameters
+  const { store, operator, windowMs = 30 * 86_400_000, now = Date.now } = parameters
+  const client = toViemClient(parameters.client)
   if (!Number.isSafeInteger(windowMs) || windowMs < 1000)
     throw new LightningError({
       code: 'MINT_FLOAT_INVALID_PARAMETERS',
