@@ -32,6 +32,7 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "setup: $1 is missing: $2" >&
 need npm "the system npm installs the project's Node 24 (any Node >= 18 with npm works)"
 need python3 "Python >= 3.9 with venv is needed for the moto server (AWS emulator)"
 need go "Go >= 1.22 is needed to build geth, btcd and lnd"
+need cmake "cmake, make and a C++ compiler build the native addon of aws-lambda-ric (the Lambda runtime client)"
 
 install_node() {
   if [ -x "$tools/node/bin/node" ] && [ "$("$tools/node/bin/node" --version)" = "v$NODE_VERSION" ] &&
@@ -62,7 +63,11 @@ SH
 install_deps() {
   local args=(install --reporter=silent --config.engine-strict=false)
   [ -f pnpm-lock.yaml ] && args+=(--frozen-lockfile)
-  PATH="$tools/node/bin:$PATH" pnpm "${args[@]}"
+  # Native addons (aws-lambda-ric) compile against the headers the node@24 package ships, so
+  # node-gyp neither downloads them nor picks up another Node's.
+  local nodedir
+  nodedir="$(dirname "$(dirname "$(readlink -f "$tools/node/bin/node")")")"
+  PATH="$tools/node/bin:$PATH" npm_config_nodedir="$nodedir" pnpm "${args[@]}"
 }
 
 install_moto() {
