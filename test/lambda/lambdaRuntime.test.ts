@@ -85,6 +85,9 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
   let store: DynamoDbStore
   let queue: SqsQueue
   let subscriber: SettleSubscriber | undefined
+  let functionEnv: Record<string, string>
+  /** Every form a secret of this test could take in a log line (the key; each macaroon in base64 and hex). */
+  let secretTexts: string[]
   const functions = new Map<string, LambdaEmulator>()
   const operatorKey = generatePrivateKey()
   const operator = privateKeyToAccount(operatorKey).address
@@ -126,6 +129,14 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
 
     // Secrets in SSM (SecureString): the operator key and bob's two least-privilege macaroons.
     const macaroons = await bakeIssuanceMacaroons({ lnd: bob.lnd })
+    secretTexts = [
+      operatorKey,
+      operatorKey.slice(2),
+      ...[macaroons.invoice, macaroons.readOnly, bob.macaroon].flatMap((macaroon) => [
+        macaroon.reveal(),
+        Buffer.from(macaroon.reveal(), 'base64').toString('hex'),
+      ]),
+    ]
     const ssm = new SSMClient(moto.clientConfig)
     for (const [Name, Value] of [
       [PARAMETERS.operatorKey, operatorKey],
@@ -149,7 +160,7 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
       await mkdir(dirname(target), { recursive: true })
       await symlink(dirname(require.resolve(`@aws-sdk/${name}/package.json`)), target)
     }
-    const functionEnv = {
+    functionEnv = {
       AWS_REGION: moto.clientConfig.region,
       AWS_ACCESS_KEY_ID: moto.clientConfig.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: moto.clientConfig.credentials.secretAccessKey,
@@ -266,6 +277,26 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     ])
   })
 
+  it('fails a cold start with LAMBDA_CONFIG_MISSING naming the unset variable, never a secret', async () => {
+    const { CHAINOPS_OPERATOR_KEY_PARAMETER: _unset, ...env } = functionEnv
+    const broken = await startLambdaEmulator({
+      name: 'mint-watcher-unconfigured',
+      taskRoot: join(dir, 'runtime', 'mint-watcher'),
+      env,
+      logPath: join(dir, 'mint-watcher-unconfigured.log'),
+    })
+    try {
+      await assert.rejects(broken.invoke(scheduledEvent(moto.clientConfig.region)), (error: Error) => {
+        assert.match(error.message, /LAMBDA_CONFIG_MISSING/)
+        assert.match(error.message, /set CHAINOPS_OPERATOR_KEY_PARAMETER in the function's configuration/)
+        for (const text of secretTexts) assert.equal(error.message.includes(text), false)
+        return true
+      })
+    } finally {
+      await broken.stop()
+    }
+  })
+
   it('creates an invoice through the API function, and after payment mints it once through the consumer and watcher functions', async () => {
     const api = functions.get('invoice-api') as LambdaEmulator
     const consumer = functions.get('mint-consumer') as LambdaEmulator
@@ -350,5 +381,11 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     const body = JSON.parse(status.body as string) as Record<string, string>
     assert.equal(body.state, 'MINTED')
     assert.equal(body.mintWei, mintWei.toString())
+
+    // Nothing secret in any answer or in any line the functions logged.
+    for (const text of secretTexts) {
+      for (const answerText of [created.body, status.body]) assert.equal(String(answerText).includes(text), false)
+      for (const fn of functions.values()) assert.equal((await readFile(fn.logPath, 'utf8')).includes(text), false)
+    }
   })
 })
