@@ -18,6 +18,8 @@ import { MINT_JOURNAL_TABLE, MINT_OPEN_TABLE, type MintJournalRow } from '../src
 import { mintOpenKey } from '../src/minter/mintOpenKey.ts'
 import { spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
 import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
+import { assignSendingKey } from '../src/settle/assignSendingKey.ts'
+import { recordSettlement } from '../src/settle/recordSettlement.ts'
 import { putPaidInvoices } from '../src/testing/putPaidInvoices.ts'
 import { type CreateMintWatcherParameters, createMintWatcher } from '../src/watcher/createMintWatcher.ts'
 import type { MintWatcher } from '../src/watcher/MintWatcher.ts'
@@ -44,7 +46,7 @@ describe('receipt watcher and journaled ack @integration: the AWS mode on moto (
   let net: GethCliqueNetwork
   let moto: MotoServer
   let client: PublicClient
-  const keys = Array.from({ length: 8 }, () => generatePrivateKey())
+  const keys = Array.from({ length: 10 }, () => generatePrivateKey())
   let nextKey = 0
   const cleanups: Array<() => Promise<void>> = []
 
@@ -434,6 +436,85 @@ describe('receipt watcher and journaled ack @integration: the AWS mode on moto (
     await next.start()
   })
 
+  it("K = 2 sending keys: each PAID invoice is assigned one (kept in its record, its FIFO group), one consumer routes each group to its minter, one watcher per key; each key's nonces consecutive from 0", async () => {
+    const { store, queue, key: keyA } = await fixture()
+    const keyB = keys[nextKey++] as Hex
+    const senders = [privateKeyToAccount(keyA).address, privateKeyToAccount(keyB).address]
+    // Payment hashes for both keys (assigned by the hash's first 64 bits modulo 2).
+    const hashes: string[] = []
+    while (
+      hashes.length < 12 ||
+      new Set(hashes.map((hash) => assignSendingKey({ paymentHash: hash, senders }))).size < 2
+    )
+      hashes.push(randomBytes(32).toString('hex'))
+    const now = new Date().toISOString()
+    for (const [index, paymentHash] of hashes.entries()) {
+      const pending: InvoiceRecord = {
+        paymentHash,
+        address: getAddress(privateKeyToAccount(generatePrivateKey()).address),
+        requestedSats: '1000',
+        rate: RATE.toJSON(),
+        request: 'lnbcrt1test',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        createdAt: now,
+        state: 'PENDING',
+      }
+      await store.putIfAbsent(INVOICES_TABLE, paymentHash, pending)
+      const result = await recordSettlement({
+        store,
+        queue,
+        sender: senders,
+        invoice: { paymentHash, settleIndex: BigInt(index + 1), receivedMsat: 1_000_000n, settledAt: now },
+      })
+      assert.equal(result.outcome, 'paid')
+    }
+    const handler = createMintConsumerHandler({
+      minter: [consumerMinter(store, keyA), consumerMinter(store, keyB)],
+      queue,
+      logger,
+    })
+    let handled = 0
+    while (handled < hashes.length) {
+      const { messages, failed } = await deliver(queue, handler)
+      assert.deepEqual([...failed], [])
+      handled += messages.length
+    }
+    const watchers = [watcherOf(store, keyA), watcherOf(store, keyB)]
+    const runs = []
+    for (const watcher of watchers) {
+      await watcher.start()
+      runs.push(watcher.run())
+    }
+    await pollUntil({
+      description: `${hashes.length} invoices MINTED`,
+      condition: async () => {
+        for (const hash of hashes) if ((await invoiceState(store, hash)) !== 'MINTED') return false
+        return true
+      },
+      timeoutMs: 30_000,
+    })
+    for (const watcher of watchers) await watcher.stop()
+    await Promise.all(runs)
+    const noncesBySender = new Map<string, string[]>(senders.map((sender) => [sender, []]))
+    for (const hash of hashes) {
+      const record = await store.get<InvoiceRecord>(INVOICES_TABLE, hash)
+      const row = await journalRow(store, hash)
+      assert.equal(record?.value.sender, assignSendingKey({ paymentHash: hash, senders }))
+      assert.equal(row.from, record?.value.sender, 'minted by the key in its record')
+      noncesBySender.get(row.from)?.push(row.nonce)
+    }
+    for (const sender of senders) {
+      const nonces = (noncesBySender.get(sender) ?? []).sort((a, b) => Number(a) - Number(b))
+      assert.ok(nonces.length > 0)
+      assert.deepEqual(
+        nonces,
+        nonces.map((_, index) => String(index)),
+        `${sender}: nonces consecutive from 0`,
+      )
+      assert.equal(await nonceOf(sender as Address), BigInt(nonces.length))
+    }
+  })
+
   it('refuses bad input with typed errors naming the setting', async () => {
     const { store, key } = await fixture()
     const base = { store, client, signerKey: new Secret(key), chainId: net.chainId }
@@ -450,6 +531,14 @@ describe('receipt watcher and journaled ack @integration: the AWS mode on moto (
     refused(() => createMintWatcher({ ...base, confirmations: -1 }), /confirmations/)
     refused(() => createMintWatcherHandler({ watcher: base, deadlineMarginMs: -1 }), /deadlineMarginMs/)
     refused(() => createMintWatcherHandler({ watcher: { ...base, chainId: 1.5 } }), /chainId/)
+    for (const [minter, pattern] of [
+      [[], /K = 0/],
+      [[consumerMinter(store, key), consumerMinter(store, key)], /listed twice/],
+    ] as const)
+      assert.throws(
+        () => createMintConsumerHandler({ minter, queue: undefined as never }),
+        (error) => isChainopsError(error, 'MINT_INVALID_PARAMETERS') && pattern.test(error.details ?? ''),
+      )
     const handler = createMintWatcherHandler({ watcher: base })
     await assert.rejects(
       handler({}, {} as never),

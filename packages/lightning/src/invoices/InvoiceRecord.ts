@@ -33,6 +33,13 @@ export type InvoiceRecord = {
   paidAt?: string
   /** floor(receivedMsat * rate / 1000) (PAID on). */
   mintWei?: string
+  /**
+   * The sending key that mints it (its address), assigned once when it is recorded PAID
+   * (`assignSendingKey`) and kept: its mint job goes to the FIFO group `mint:<sender>` on every
+   * (re)send, and only that key's minter mints it. Absent on records paid before sharding: those
+   * go to the first key.
+   */
+  sender?: string
   mintTxHash?: string
   mintBlock?: string
   mintedAt?: string

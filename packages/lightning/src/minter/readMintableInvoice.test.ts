@@ -37,6 +37,16 @@ describe('readMintableInvoice', () => {
       version: 3,
     })
   })
+  it("a record assigned to another sending key waits for that key's minter; its own key (any case) mints it", () => {
+    const other = '0x0000000000000000000000000000000000000007'
+    assert.deepEqual(readMintableInvoice(hash, stored({ sender: other }), address), {
+      kind: 'wait',
+      paymentHash: hash,
+      reason: `the invoice is assigned to sending key ${other}`,
+    })
+    assert.equal(readMintableInvoice(hash, stored({ sender: address.toLowerCase() }), address).kind, 'mint')
+    assert.equal(readMintableInvoice(hash, stored({}), address).kind, 'mint', 'a record paid before sharding')
+  })
   it('without mintWei the amount is computed from receivedMsat and rate', () => {
     const { mintWei: _, ...rest } = stored({}).value
     assert.equal(

@@ -23,6 +23,8 @@ const DECIMAL = /^(0|[1-9][0-9]*)$/
 export function readMintableInvoice(
   paymentHash: string,
   record: StoredRecord<InvoiceRecord> | undefined,
+  /** The minter's sending address: a record assigned to another key (`InvoiceRecord.sender`) is left to that key's minter. */
+  sender?: string | undefined,
 ): MintableInvoice {
   if (!record) return { kind: 'wait', paymentHash, reason: 'no invoice record for this payment hash' }
   const value = record.value
@@ -72,5 +74,7 @@ export function readMintableInvoice(
       )
   }
   if (valueWei === 0n) return refuse('the payment converts to 0 wei')
+  if (sender !== undefined && value.sender !== undefined && value.sender.toLowerCase() !== sender.toLowerCase())
+    return { kind: 'wait', paymentHash, reason: `the invoice is assigned to sending key ${value.sender}` }
   return { kind: 'mint', paymentHash, to, valueWei, version: record.version }
 }

@@ -51,7 +51,7 @@ export async function submitMints(
   const records = await Promise.all(fresh.map((hash) => store.get<InvoiceRecord>(INVOICES_TABLE, hash)))
   const mintable: NewMint[] = []
   fresh.forEach((hash, index) => {
-    const invoice = readMintableInvoice(hash, records[index])
+    const invoice = readMintableInvoice(hash, records[index], context.address)
     if (invoice.kind === 'minted')
       results.set(hash, { paymentHash: hash, status: 'minted', txHash: invoice.txHash, block: invoice.block })
     else if (invoice.kind === 'wait') results.set(hash, { paymentHash: hash, status: 'retry', reason: invoice.reason })

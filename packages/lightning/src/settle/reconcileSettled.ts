@@ -17,8 +17,8 @@ export type ReconcileSettledParameters = {
   queue: Queue
   /** The lnd node's public key: names the cursor. */
   nodeKey: string
-  /** The minter's sending address (the queue group). */
-  sender: string
+  /** The sending keys' addresses, one or K (each PAID invoice is assigned one: its queue group `mint:<sender>`). */
+  sender: string | readonly string[]
   onEvent?: ((event: SettleEvent) => void) | undefined
   /**
    * The longest expiry of the invoices to reconcile, whole seconds (createInvoice's

@@ -43,6 +43,7 @@ describe('recordSettlement', () => {
       settleIndex: '7',
       paidAt: '2030-01-01T00:05:00.000Z',
       mintWei: '642',
+      sender: SENDER,
     })
     assert.equal(stored?.version, 2)
     const messages = await queue.receive({ max: 10 })
@@ -67,6 +68,41 @@ describe('recordSettlement', () => {
     assert.equal(stored?.version, 2)
     assert.equal(stored?.value.receivedMsat, '1500123')
     assert.equal((await queue.receive({ max: 10 })).length, 1)
+  })
+
+  it('with K sending keys, assigns one once (kept in the record) and every re-send goes to its group, whatever the list is later', async () => {
+    const senders = [SENDER, '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', '0x0000000000000000000000000000000000000003']
+    await store.putIfAbsent(INVOICES_TABLE, HASH, pending)
+    const result = await recordSettlement({ store, queue, sender: senders, invoice: settled })
+    assert.equal(result.outcome, 'paid')
+    // 0xabababababababab % 3 = 0
+    const assigned = senders[Number(0xababababababababn % 3n)]
+    assert.equal(assigned, senders[0])
+    assert.equal((await store.get<InvoiceRecord>(INVOICES_TABLE, HASH))?.value.sender, assigned)
+    const [first] = await queue.receive({ max: 10 })
+    assert.equal(first?.groupId, `mint:${assigned}`)
+    await queue.delete(first?.receiptHandle as string)
+    // A key added later (or the list reordered) leaves the assignment alone.
+    const again = await recordSettlement({
+      store,
+      queue,
+      sender: [...senders].reverse(),
+      invoice: { ...settled },
+    })
+    assert.equal(again.outcome, 'already_paid')
+    const stored = await store.get<InvoiceRecord>(INVOICES_TABLE, HASH)
+    assert.equal(stored?.value.sender, assigned)
+    assert.equal(stored?.version, 2)
+  })
+
+  it('refuses K = 0 sending keys with SETTLE_INVALID_PARAMETERS naming sender, writing nothing', async () => {
+    await store.putIfAbsent(INVOICES_TABLE, HASH, pending)
+    await assert.rejects(recordSettlement({ store, queue, sender: [], invoice: settled }), (error) => {
+      assert.ok(error instanceof Error && 'code' in error && error.code === 'SETTLE_INVALID_PARAMETERS')
+      assert.match(String((error as { details?: string }).details), /^sender: .*K = 0/)
+      return true
+    })
+    assert.equal((await store.get<InvoiceRecord>(INVOICES_TABLE, HASH))?.value.state, 'PENDING')
   })
 
   it('re-sends the job of a record left PAID by a crash before its enqueue', async () => {

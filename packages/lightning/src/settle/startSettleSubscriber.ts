@@ -10,6 +10,7 @@ import { advanceSettleCursor } from './advanceSettleCursor.ts'
 import { readSettleCursor } from './readSettleCursor.ts'
 import { reconcileSettled } from './reconcileSettled.ts'
 import { recordSettlement } from './recordSettlement.ts'
+import { resolveSendingKeys } from './resolveSendingKeys.ts'
 import type { SettleEvent } from './SettleEvent.ts'
 import { sweepUnpaidInvoices } from './sweepUnpaidInvoices.ts'
 import { type LndInvoiceLike, toSettledInvoice } from './toSettledInvoice.ts'
@@ -38,8 +39,8 @@ export type StartSettleSubscriberParameters = {
   queue: Queue
   /** The lnd node's public key: names the cursor. */
   nodeKey: string
-  /** The minter's sending address (the queue group). */
-  sender: string
+  /** The sending keys' addresses, one or K (each PAID invoice is assigned one: its queue group `mint:<sender>`). */
+  sender: string | readonly string[]
   onEvent?: ((event: SettleEvent) => void) | undefined
   /** Delay before the first resubscription; doubles per failure in a row (default 250 ms). */
   initialBackoffMs?: number | undefined
@@ -91,7 +92,9 @@ export type SettleSubscriber = {
  * already PAID record is never paid again), so a double write is never a double mint.
  */
 export function startSettleSubscriber(parameters: StartSettleSubscriberParameters): SettleSubscriber {
-  const { lnd, store, queue, nodeKey, sender, onEvent, retry, now, maxInvoiceExpirySeconds } = parameters
+  const { lnd, store, queue, nodeKey, onEvent, retry, now, maxInvoiceExpirySeconds } = parameters
+  // Checked at start: K = 0, a key listed twice or a malformed address is a typed error naming `sender`.
+  const sender = resolveSendingKeys(parameters.sender, 'sender', 'SETTLE_INVALID_PARAMETERS')
   const { initialBackoffMs = 250, maxBackoffMs = 10_000, unreachableAfter = 5 } = parameters
   const { reconcileIntervalMs = 60_000, sweepIntervalMs = 60_000 } = parameters
   const leaseOptions = parameters.lease

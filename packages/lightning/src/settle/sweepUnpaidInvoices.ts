@@ -11,7 +11,8 @@ export type SweepUnpaidInvoicesParameters = {
   lnd: AuthenticatedLnd
   store: Store
   queue: Queue
-  sender: string
+  /** The sending keys' addresses (see `recordSettlement`). */
+  sender: string | readonly string[]
   /**
    * An invoice lnd no longer knows is marked EXPIRED only this long after its expiry (default 10
    * minutes); one lnd knows is closed only once lnd itself cancelled it.
