@@ -165,6 +165,19 @@ describe('examples/ run as a user runs them, each outcome read back from the cha
     assert.equal(await client.getBalance({ address: safe as Address, blockNumber: at }), 0n)
   })
 
+  it('ethers: the recipient it printed holds exactly coins + 1 wei, paid by the Safe transaction it printed', async () => {
+    const stdout = await runExample('ethers.ts', ['0.25'], env, [faucetKey, 'test test test test'])
+    for (const sealer of stack?.endpoints().geth?.sealers ?? [])
+      line(stdout, new RegExp(`^sealer ${sealer.address}: last sealed block \\d+ of \\d+-\\d+$`, 'im'))
+    const [, hash] = line(stdout, /^Safe transaction 0x[0-9a-f]{64} executed in (0x[0-9a-f]{64}) \(block \d+\)$/m)
+    const [, recipient] = line(
+      stdout,
+      /^recipient (0x[0-9a-fA-F]{40}) received 0\.250000000000000001 coins \(250000000000000001 wei\)$/m,
+    )
+    assert.equal((await client.getTransactionReceipt({ hash: hash as Hex })).status, 'success')
+    assert.equal(await client.getBalance({ address: recipient as Address }), parseEther('0.25') + 1n)
+  })
+
   it('ssv-and-obol: the chain holds the validator it registered (event, nonce, SSV) and the CLI verifies the definition it wrote', async () => {
     const definitionPath = join(dir, 'cluster-definition.json')
     const stdout = await runExample('ssv-and-obol.ts', [definitionPath], env, [faucetKey])

@@ -7,6 +7,10 @@ const runs: ReadonlyArray<readonly [command: string, shows: string]> = [
   [`${node}invoice-to-mint.ts [sats]`, 'what this demo did, with the SDK'],
   [`${node}treasury-rewards.ts [coins]`, 'reward Safe + split, 2-of-3 routing, who got what'],
   [`${node}ssv-and-obol.ts [definition.json]`, 'SSV shares registered; an Obol definition signed and verified'],
+  [
+    `${node}ethers.ts [coins]`,
+    'ethers v6 provider and wallets where the SDK takes viem: sealer health, a Safe payment',
+  ],
   ['bin/chainops devnet down', 'stops the stack'],
 ]
 
