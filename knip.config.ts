@@ -14,16 +14,25 @@ const config: KnipConfig = {
   workspaces: {
     '.': {
       entry: [
+        'scripts/buildPackage.ts',
+        'scripts/checkPackages.ts',
         'scripts/depcruise.ts',
         'scripts/measureInstallSize.ts',
         'scripts/api/updateApiReports.ts',
         'test/**/*.test.ts',
       ],
       project: ['*.ts', 'hardhat/**/*.ts', 'scripts/**/*.ts', 'test/**/*.{ts,cjs}'],
+      // scripts/checkPackages.ts runs their binaries by path on the packed tarballs.
+      ignoreDependencies: ['publint', '@arethetypeswrong/cli'],
     },
     'packages/*': { entry: packageEntries, project: packageProject },
     // devnet up spawns stackRunner by a path named with its own extension (.ts in src, .js in dist).
     'packages/cli': { entry: [...packageEntries, 'src/processes/stackRunner.ts'], project: packageProject },
+    // The signer starts its worker by a path named with its own extension (.ts in src, .js in dist).
+    'packages/lightning': {
+      entry: [...packageEntries, 'src/minter/signTransactionsWorker.ts'],
+      project: packageProject,
+    },
     'packages/treasury': {
       entry: packageEntries,
       project: packageProject,

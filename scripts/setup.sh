@@ -80,8 +80,23 @@ install_moto() {
   echo "$PY_SPECS" >.venv/.spec
 }
 
+# Verdaccio, the private registry the publish-and-install test publishes to, from its own lockfile
+# (scripts/verdaccio: it installs only with node-fetch overridden to 2.7.0) into .tools/verdaccio.
+install_verdaccio() {
+  local dir="$tools/verdaccio"
+  if [ -f "$dir/node_modules/verdaccio/package.json" ] &&
+     cmp -s scripts/verdaccio/package-lock.json "$dir/package-lock.json"; then
+    echo cached; return 0
+  fi
+  mkdir -p "$dir"
+  cp scripts/verdaccio/package.json scripts/verdaccio/package-lock.json "$dir/"
+  (cd "$dir" && PATH="$tools/node/bin:$PATH" npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "installed verdaccio $(grep -m1 '"version"' "$dir/node_modules/verdaccio/package.json" | tr -dc '0-9.')"
+}
+
 step "node $NODE_VERSION + pnpm" install_node
 step "dependencies (pnpm install)" install_deps
+step "verdaccio (.tools/verdaccio)" install_verdaccio
 step "python venv (moto, ethstaker-deposit)" install_moto
 step "geth (cache)" bash scripts/build-daemons.sh geth
 step "btcd + btcctl (cache)" bash scripts/build-daemons.sh btcd

@@ -14,5 +14,6 @@ echo "test: typecheck"; pnpm -s run typecheck
 echo "test: lint"; pnpm -s run lint
 echo "test: dependency rules"; pnpm -s run depcruise
 echo "test: unused files, dependencies and exports"; pnpm -s run knip
+echo "test: packed packages (publint, attw --profile esm-only)"; node scripts/checkPackages.ts
 echo "test: API reference (typedoc, warnings are errors)"; pnpm -s run docs
 echo "test: mocha"; if [ $# -gt 0 ]; then pnpm -s exec mocha "$@"; else pnpm -s run test; fi
