@@ -155,6 +155,8 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     // it out); this Node has none, so the SDK the workspace tests with sits in a node_modules
     // ABOVE the task root, where ES module resolution finds it and the zip stays as deployed.
     const runtimeDir = join(dir, 'runtime')
+    // Outside the workspace, so nothing resolves from its node_modules: the zip has to be whole.
+    assert.equal(runtimeDir.startsWith(root), false, `${runtimeDir} is inside ${root}`)
     for (const name of ['client-dynamodb', 'client-sqs', 'client-ssm']) {
       const target = join(runtimeDir, 'node_modules', '@aws-sdk', name)
       await mkdir(dirname(target), { recursive: true })
@@ -338,6 +340,17 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     assert.deepEqual(answer, { batchItemFailures: [] })
     for (const message of messages) await queue.delete(message.receiptHandle)
     assert.equal((await getInvoiceStatus({ store, paymentHash: invoice.paymentHash }))?.state, 'PAID')
+    const journaled = await store.list<MintJournalRow>('mint_journal')
+    assert.equal(journaled.records.length, 1)
+    // Redelivered while the mint is in flight: the same journal row (same nonce, same transaction), acknowledged again.
+    assert.deepEqual(await consumer.invoke<SQSBatchResponse>(event), { batchItemFailures: [] })
+    assert.deepEqual(
+      (await store.list<MintJournalRow>('mint_journal')).records.map((record) => [
+        record.value.nonce,
+        record.value.txHash,
+      ]),
+      [[journaled.records[0]?.value.nonce, journaled.records[0]?.value.txHash]],
+    )
 
     // The watcher's scheduled invocations (EventBridge's event) until a receipt moves it to MINTED.
     let mintedByWatcher = 0
