@@ -207,13 +207,13 @@ describe('Safe and 0xSplits driven with ethers v6 on a real geth v1.13.15 Clique
     const funded = leftover + 4001n
 
     const refused = new JsonRpcSigner(provider, faucet.address)
-    const nonce = await publicClient.getTransactionCount({ address: faucet.address })
+    const nonce = await publicClient.getTransactionCount({ address: faucet.address as Address })
     await assert.rejects(
       distributeSplit({
         publicClient: provider,
         walletClient: refused,
-        ...split,
         split: split.address,
+        params: split.params,
         token: splitsNativeToken,
         distributor: keeper,
         amount: funded,
@@ -223,7 +223,7 @@ describe('Safe and 0xSplits driven with ethers v6 on a real geth v1.13.15 Clique
           (e) => e instanceof EthersAdapterError && e.code === 'ETHERS_SIGN_TRANSACTION_UNSUPPORTED',
         ) !== undefined,
     )
-    assert.equal(await publicClient.getTransactionCount({ address: faucet.address }), nonce)
+    assert.equal(await publicClient.getTransactionCount({ address: faucet.address as Address }), nonce)
 
     const keeperWallet = new Wallet(key('keeper-funds'), provider)
     await publicClient.waitForTransactionReceipt({

@@ -50,7 +50,7 @@ export async function getClusterSnapshot<TChain extends Chain | undefined>(
   clientOrProvider: Client<Transport, TChain> | EthersProvider,
   parameters: GetClusterSnapshotParameters,
 ): Promise<GetClusterSnapshotReturnType> {
-  const client = toViemClient(clientOrProvider)
+  const client: Client = toViemClient(clientOrProvider)
   const wanted = assertOperatorIds(parameters.operatorIds).join(',')
   const batches = await Promise.all(
     clusterEvents.map((eventName) =>

@@ -25,7 +25,7 @@ export async function getOwnerNonce<TChain extends Chain | undefined>(
   clientOrProvider: Client<Transport, TChain> | EthersProvider,
   parameters: GetOwnerNonceParameters,
 ): Promise<number> {
-  const client = toViemClient(clientOrProvider)
+  const client: Client = toViemClient(clientOrProvider)
   const logs = await getContractEvents(client, {
     address: parameters.contract,
     abi: ssvNetworkAbi,
