@@ -72,13 +72,15 @@ describe('ethersEip1193Provider: EIP-1193 requests over an ethers v6 provider', 
     seen.length = 0
     const eip1193 = ethersEip1193Provider(provider, { chainId: 1 })
     for (let i = 0; i < 2; i++)
-      await assert.rejects(
-        eip1193.request({ method: 'eth_blockNumber' }),
-        (error: unknown) =>
-          error instanceof EthersAdapterError &&
-          error.code === 'ETHERS_CHAIN_MISMATCH' &&
-          error.shortMessage === 'the ethers provider is on chain 2789, not 1',
-      )
+      await assert.rejects(eip1193.request({ method: 'eth_blockNumber' }), (error: unknown) => {
+        const cause = (error as { cause?: unknown }).cause
+        return (
+          (error as { code?: unknown }).code === 4901 &&
+          (error as Error).message === 'the ethers provider is on chain 2789, not 1' &&
+          cause instanceof EthersAdapterError &&
+          cause.code === 'ETHERS_CHAIN_MISMATCH'
+        )
+      })
     assert.deepEqual(seen, ['eth_chainId'])
   })
 

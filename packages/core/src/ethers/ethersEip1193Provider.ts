@@ -14,7 +14,8 @@ export type Eip1193RequestProvider = {
 /**
  * An EIP-1193 `request` over an ethers v6 provider's `send`. A JSON-RPC error that ethers wrapped
  * (`error.info.error`) is rethrown as the node's `{ code, message, data }`, so that viem sees the
- * node's answer (revert data, "nonce too low") as it would over its own transport.
+ * node's answer (revert data, "nonce too low") as it would over its own transport. A chain
+ * mismatch is EIP-1193's code 4901 with the `EthersAdapterError` (`ETHERS_CHAIN_MISMATCH`) as its cause.
  */
 export function ethersEip1193Provider(
   provider: EthersProvider,
@@ -50,8 +51,13 @@ export function ethersEip1193Provider(
           await checked
         } catch (error) {
           // a failed lookup is tried again by the next request; a mismatch stays a mismatch
-          if (!(error instanceof EthersAdapterError)) checked = undefined
-          throw error
+          if (!(error instanceof EthersAdapterError)) {
+            checked = undefined
+            throw error
+          }
+          // EIP-1193's 4901 (not connected to the requested chain): viem neither retries it nor
+          // hides it as an unknown error; the typed error is its cause.
+          throw Object.assign(new Error(error.shortMessage, { cause: error }), { code: 4901 })
         }
       }
       try {
