@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
-import { JsonRpcProvider, Wallet } from 'ethers'
+import { FallbackProvider, JsonRpcProvider, Wallet } from 'ethers'
 import { createPublicClient, http } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { EthersAdapterError } from './EthersAdapterError.ts'
 import { isEthersProvider } from './isEthersProvider.ts'
 import { isEthersSigner } from './isEthersSigner.ts'
 import { toViemAccount } from './toViemAccount.ts'
@@ -26,6 +27,23 @@ describe('the boundary normalizers: viem objects pass through, ethers objects ar
     const adapted = toViemClient(provider)
     assert.notEqual(adapted, provider)
     assert.equal(adapted.transport.key, 'ethers')
+  })
+
+  it('refuses an ethers provider without send, a FallbackProvider, and an ethers v5-style signer, by name', async () => {
+    const fallback = new FallbackProvider([provider], 2789)
+    assert.throws(
+      () => toViemClient(fallback as never),
+      (error: unknown) => error instanceof EthersAdapterError && error.code === 'ETHERS_PROVIDER_UNSUPPORTED',
+    )
+    fallback.destroy()
+    const v5Style = { getAddress: async () => privateKeyToAccount(KEY).address, _signTypedData: async () => '0x' }
+    await assert.rejects(
+      toViemAccount(v5Style as never),
+      (error: unknown) =>
+        error instanceof EthersAdapterError &&
+        error.code === 'ETHERS_SIGNER_UNSUPPORTED' &&
+        error.shortMessage === 'the ethers signer has no signMessage()',
+    )
   })
 
   it('tells an ethers signer from a viem account', async () => {
