@@ -14,6 +14,7 @@ import { MINT_JOURNAL_TABLE, type MintJournalRow } from '../src/minter/MintJourn
 import { type MinterProcess, spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
 import type { IssuanceMode } from '../src/service/startIssuance.ts'
 import type { IssuanceProcessConfig } from '../src/service/testProcesses/runIssuanceProcess.ts'
+import { CURSORS_TABLE, settleCursorKey } from '../src/settle/settleCursorKey.ts'
 import { chaosKiller } from './support/chaosKiller.ts'
 import { random } from './support/random.ts'
 import { type IssuanceDevnet, startIssuanceDevnet } from './support/startIssuanceDevnet.ts'
@@ -240,7 +241,25 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
       const deadline = Date.now() + 180_000
       await Promise.race([
         duplicator,
-        sleep(180_000).then(() => assert.fail(`duplicates sent for ${duplicated.size} of ${invoices.length} only`)),
+        sleep(180_000).then(async () => {
+          // What the missing ones are: their records, lnd's view, and the settle cursor.
+          const missing = await Promise.all(
+            invoices
+              .filter((invoice) => !duplicated.has(invoice.hash))
+              .map(async (invoice) => ({
+                hash: invoice.hash,
+                record: (await store.get<InvoiceRecord>(INVOICES_TABLE, invoice.hash))?.value,
+                lnd: await getInvoice({ lnd: bob.lnd, id: invoice.hash }).then(
+                  (found) => ({ confirmed: found.is_confirmed, at: found.confirmed_at, created: found.created_at }),
+                  (error) => String(error),
+                ),
+              })),
+          )
+          const cursor = await store.get(CURSORS_TABLE, settleCursorKey(bob.publicKey))
+          assert.fail(
+            `duplicates sent for ${duplicated.size} of ${invoices.length} only: ${JSON.stringify({ missing, cursor: cursor?.value })}\nstderr of the last service:\n${last.stderr().slice(-3000)}`,
+          )
+        }),
       ])
       const allMinted = async () => {
         for (const hash of settled)
