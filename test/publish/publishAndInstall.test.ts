@@ -60,6 +60,7 @@ describe('publish to a private registry (Verdaccio) and install from it @integra
   let dir: string
   let project: string
   let registry: Verdaccio | undefined
+  let devnetState: string | undefined
   const inProject = (args: string[]) => run(process.execPath, args, { cwd: project })
   const installedCli = (args: string[]) =>
     run(join(project, 'node_modules', '.bin', 'chainops'), args, { cwd: project })
@@ -121,6 +122,8 @@ describe('publish to a private registry (Verdaccio) and install from it @integra
   })
 
   after(async () => {
+    // A devnet the test started and could not stop itself (an assertion failed in between).
+    if (devnetState !== undefined) await installedCli(['devnet', 'down', '--state', devnetState])
     await registry?.stop()
     if (project !== undefined) {
       const sizes = installed.map((name) => {
@@ -255,6 +258,54 @@ describe('publish to a private registry (Verdaccio) and install from it @integra
       (JSON.parse(clean.stdout) as Record<string, string>[]).map((f) => f.code),
       ['FUNDED_ACCOUNT_NOT_SEALER'],
     )
+  })
+
+  it('the installed chainops devnet up starts its stack runner from dist (geth, 1 sealer), and down stops it by PID', async () => {
+    const state = join(project, 'devnet', 'devnet.json')
+    devnetState = state
+    const up = await installedCli([
+      'devnet',
+      'up',
+      '--state',
+      state,
+      '--sealers',
+      '1',
+      '--no-lightning',
+      '--no-moto',
+      '--json',
+    ])
+    assert.equal(up.code, 0, up.stderr)
+    const written = JSON.parse(readFileSync(state, 'utf8')) as {
+      status: string
+      runnerPid: number
+      pids: number[]
+      endpoints: { geth: { rpcUrl: string } }
+    }
+    assert.equal(written.status, 'ready')
+    const runnerArgs = readFileSync(`/proc/${written.runnerPid}/cmdline`, 'utf8').split('\0')
+    assert.match(
+      runnerArgs[2] ?? '',
+      /\/node_modules\/\.pnpm\/@chainops\+cli@[^/]+\/.*\/dist\/processes\/stackRunner\.js$/,
+    )
+    const chainId = (await (
+      await fetch(written.endpoints.geth.rpcUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+      })
+    ).json()) as { result: string }
+    assert.equal(chainId.result, '0xae5')
+    const down = await installedCli(['devnet', 'down', '--state', state])
+    assert.equal(down.code, 0, down.stderr)
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    }
+    assert.deepEqual(written.pids.filter(alive), [])
   })
 
   it("the installed lightning signs on worker threads from dist: each raw transaction recovers to the key's address", async () => {
