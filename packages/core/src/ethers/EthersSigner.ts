@@ -1,5 +1,5 @@
 /** The domain of ethers' `signTypedData` (`TypedDataDomain`). */
-type EthersTypedDataDomain = {
+export type EthersTypedDataDomain = {
   name?: string | null
   version?: string | null
   chainId?: bigint | number | string | null

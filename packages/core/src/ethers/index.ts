@@ -8,7 +8,7 @@ export {
   type EthersAdapterErrorParameters,
 } from './EthersAdapterError.ts'
 export type { EthersProvider } from './EthersProvider.ts'
-export type { EthersSigner, EthersTransactionRequest } from './EthersSigner.ts'
+export type { EthersSigner, EthersTransactionRequest, EthersTypedDataDomain } from './EthersSigner.ts'
 export type { EthersWallet } from './EthersWallet.ts'
 export {
   type Eip1193RequestProvider,
