@@ -221,7 +221,12 @@ describe('publish to a private registry (Verdaccio) and install from it @integra
       }
       const integrity = document.versions[version]?.dist.integrity
       assert.ok(integrity, name)
-      assert.ok(lockfile.includes(`'${name}@${version}':\n    resolution: {integrity: ${integrity}}`), name)
+      const entry = `'${name}@${version}':\n    resolution: {integrity: ${integrity}`
+      const at = lockfile.indexOf(entry)
+      assert.ok(at >= 0, `${name}: no lockfile entry with the registry's integrity`)
+      // pnpm writes the tarball URL too when a setting asks for it; then it is the registry's.
+      const rest = lockfile.slice(at + entry.length, lockfile.indexOf('}', at + entry.length))
+      if (rest !== '') assert.match(rest, new RegExp(`^, tarball: ${registry?.url.replace(/\./g, '\\.')}`), name)
     }
   })
 
