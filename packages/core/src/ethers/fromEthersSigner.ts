@@ -69,7 +69,13 @@ export async function fromEthersSigner(signer: EthersSigner): Promise<LocalAccou
         })
       if (signer.provider) {
         const provider = signer.provider
-        signerChain ??= provider.getNetwork().then((network) => network.chainId)
+        signerChain ??= provider.getNetwork().then(
+          (network) => network.chainId,
+          (error: unknown) => {
+            signerChain = undefined // asked again next time
+            throw error
+          },
+        )
         const chainId = await signerChain
         if (chainId !== BigInt(tx.chainId))
           throw new EthersAdapterError({
