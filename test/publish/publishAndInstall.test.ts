@@ -179,7 +179,8 @@ describe('publish to a private registry (Verdaccio) and install from it @integra
       )
     }
     // CHAINOPS_PUBLISH_KEEP=1 leaves the installed project for a look or a benchmark of the installed CLI.
-    if (process.env.CHAINOPS_PUBLISH_KEEP === '1') process.stderr.write(`publish-and-install: kept ${project}\n`)
+    if (process.env.CHAINOPS_PUBLISH_KEEP === '1' && project !== undefined)
+      process.stderr.write(`publish-and-install: kept ${project}\n`)
     else if (dir !== undefined) await rm(dir, { recursive: true, force: true })
   })
 
