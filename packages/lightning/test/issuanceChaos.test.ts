@@ -267,10 +267,29 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         return true
       }
       while (!(await allMinted())) {
-        assert.ok(
-          Date.now() < deadline,
-          `not every settled invoice minted in time; stderr:\n${last.stderr().slice(-3000)}`,
-        )
+        if (Date.now() >= deadline) {
+          // Where the unminted ones are: the record states, their journal rows, the chain's nonce.
+          const states: Record<string, number> = {}
+          const unminted: Array<{ hash: string; state: string | undefined; row?: unknown }> = []
+          for (const hash of settled) {
+            const state = (await store.get<InvoiceRecord>(INVOICES_TABLE, hash))?.value.state
+            states[String(state)] = (states[String(state)] ?? 0) + 1
+            if (state === 'MINTED') continue
+            const row = (await store.get<MintJournalRow>(MINT_JOURNAL_TABLE, hash))?.value
+            unminted.push({
+              hash,
+              state,
+              row: row && { nonce: row.nonce, txHash: row.txHash, bumps: row.feeBumps.length, outcome: row.outcome },
+            })
+          }
+          const nonces = {
+            latest: await client.getTransactionCount({ address: operator }),
+            pending: await client.getTransactionCount({ address: operator, blockTag: 'pending' }),
+          }
+          assert.fail(
+            `not every settled invoice minted in time: ${JSON.stringify({ states, nonces, unminted: unminted.slice(0, 10) })}; last service events: ${JSON.stringify(last.events.filter((event) => event.event !== 'received').slice(-15))}; stderr:\n${last.stderr().slice(-3000)}`,
+          )
+        }
         await sleep(500)
       }
       // Every copy of every message handled before the last service stops.

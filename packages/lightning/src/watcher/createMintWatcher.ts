@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isChainopsError, type Logger, type Secret, type Store } from '@chainops/core'
+import { type EthersProvider, type EthersWallet, toSignerKey, toViemClient } from '@chainops/core/ethers'
 import type { Client, Hex } from 'viem'
 import { getBlockNumber, getTransactionCount } from 'viem/actions'
 import { LightningError } from '../errors/LightningError.ts'
@@ -21,10 +22,10 @@ const MINT_WATCHER_LEASES_TABLE = 'mint_watcher_leases'
 
 export type CreateMintWatcherParameters = {
   store: Store
-  /** A viem client over the chain's public RPC (eth_ only). */
-  client: Client
-  /** The sending key: fee bumps re-sign a mint at its journaled nonce. Never logged. */
-  signerKey: Secret<Hex>
+  /** A viem client or an ethers v6 provider over the chain's public RPC (eth_ only); an ethers provider's chain is checked against `chainId`. */
+  client: Client | EthersProvider
+  /** The sending key, or an ethers v6 `Wallet` holding it: fee bumps re-sign a mint at its journaled nonce. Never logged. */
+  signerKey: Secret<Hex> | EthersWallet
   chainId: number
   /** The minter's gas settings (fee caps, `bumpAfterBlocks`). */
   gas?: MinterGasSettings | undefined
@@ -71,7 +72,16 @@ export function createMintWatcher(parameters: CreateMintWatcherParameters): Mint
   const holder = parameters.lease?.holder
   if (holder !== undefined && (typeof holder !== 'string' || holder.length === 0))
     throw invalid('lease.holder is a non-empty name')
-  const base = createMinterContext(parameters, { component: 'mint-watcher', code: 'MINT_WATCHER_INVALID_PARAMETERS' })
+  const { chainId } = parameters
+  const base = createMinterContext(
+    {
+      ...parameters,
+      // Converted at the boundary only (the same normalisers as createMinter's).
+      client: toViemClient(parameters.client, Number.isSafeInteger(chainId) && chainId > 0 ? { chainId } : {}),
+      signerKey: toSignerKey(parameters.signerKey),
+    },
+    { component: 'mint-watcher', code: 'MINT_WATCHER_INVALID_PARAMETERS' },
+  )
   const { address, logger } = base
   let state: 'new' | 'starting' | 'started' | 'stopped' = 'new'
   let lease: StoreLease | undefined

@@ -113,6 +113,12 @@ const issuance = await startIssuance({
   logger: createLogger({ level: 'warn', sink: (line) => process.stderr.write(`${line}\n`) }),
 })
 emit({ event: 'started', pid: process.pid, ...(issuance.recovery ?? {}) })
+// Once a second: the consumer's and (aws mode) the receipt watcher's counters, for a test's diagnostics.
+const stats = setInterval(() => {
+  const { consumer, watcher } = issuance.stats()
+  emit({ event: 'stats', consumer, watcher, watcherActive: issuance.watcher?.active() })
+}, 1000)
+stats.unref()
 
 process.on('SIGTERM', () => {
   void (async () => {
