@@ -6,6 +6,7 @@ import { DynamoDbStore, SqsQueue } from '@chainops/core/aws'
 import { type GethCliqueNetwork, type MotoServer, startGethClique, startMoto } from '@chainops/devnet'
 import { pollUntil } from '@chainops/testkit'
 import type { SQSEvent } from 'aws-lambda'
+import { JsonRpcProvider, Wallet } from 'ethers'
 import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { INVOICES_TABLE, type InvoiceRecord } from '../src/invoices/InvoiceRecord.ts'
@@ -46,7 +47,7 @@ describe('receipt watcher and journaled ack @integration: the AWS mode on moto (
   let net: GethCliqueNetwork
   let moto: MotoServer
   let client: PublicClient
-  const keys = Array.from({ length: 10 }, () => generatePrivateKey())
+  const keys = Array.from({ length: 11 }, () => generatePrivateKey())
   let nextKey = 0
   const cleanups: Array<() => Promise<void>> = []
 
@@ -513,6 +514,43 @@ describe('receipt watcher and journaled ack @integration: the AWS mode on moto (
       )
       assert.equal(await nonceOf(sender as Address), BigInt(nonces.length))
     }
+  })
+
+  it('a watcher given an ethers v6 JsonRpcProvider and Wallet drives a journaled mint to MINTED as the viem one does', async () => {
+    const { store, queue, key, operator, groupId } = await fixture()
+    const [invoice] = await paidInvoices(store, 1)
+    assert.ok(invoice)
+    await queue.send({
+      body: JSON.stringify({ v: 1, paymentHash: invoice.paymentHash }),
+      dedupId: invoice.paymentHash,
+      groupId,
+    })
+    const handler = createMintConsumerHandler({ minter: consumerMinter(store, key), queue, logger })
+    assert.deepEqual([...(await deliver(queue, handler)).failed], [])
+    const provider = new JsonRpcProvider(net.rpc?.rpcUrl as string, net.chainId, { staticNetwork: true })
+    cleanups.push(async () => provider.destroy())
+    const watcher = createMintWatcher({
+      store,
+      client: provider,
+      signerKey: new Wallet(key),
+      chainId: net.chainId,
+      pollIntervalMs: 100,
+      lease: { ttlMs: 5000 },
+      logger,
+    })
+    cleanups.push(() => watcher.stop())
+    assert.equal(watcher.address, operator)
+    await watcher.start()
+    const run = watcher.run()
+    await pollUntil({
+      description: 'MINTED through the ethers provider',
+      condition: async () => (await invoiceState(store, invoice.paymentHash)) === 'MINTED',
+      timeoutMs: 30_000,
+    })
+    await watcher.stop()
+    await run
+    assert.equal(watcher.stats().minted, 1)
+    assert.equal(await client.getBalance({ address: invoice.address }), (invoice.receivedMsat / 1000n) * 10n ** 10n)
   })
 
   it('refuses bad input with typed errors naming the setting', async () => {
