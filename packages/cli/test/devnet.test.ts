@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isPidAlive } from '@chainops/devnet'
+import { safeSingletonFactoryPredeploy } from '@chainops/treasury'
 import { chainops as runChainops } from './support/chainops.ts'
 
 /** `devnet up` starts geth and waits for blocks: a longer timeout than the shared default. */
@@ -49,6 +50,14 @@ describe('chainops devnet up | status | down @integration', () => {
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
     }).then((r) => r.json() as Promise<{ result: string }>)
     assert.equal(chainId.result, '0xae5')
+    // The Safe singleton factory is in the genesis, so `safe deploy` and the Safe examples work on it.
+    const factory = await safeSingletonFactoryPredeploy()
+    const code = await fetch(written.endpoints.geth.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'eth_getCode', params: [factory.address, 'latest'] }),
+    }).then((r) => r.json() as Promise<{ result: string }>)
+    assert.equal(code.result, factory.code.toLowerCase())
 
     const again = await chainops(['devnet', 'up', '--state', state])
     assert.equal(again.code, 1)

@@ -1,6 +1,7 @@
 // The background process behind `chainops devnet up`: starts the stack, writes the state file,
 // and holds the daemons until SIGTERM/SIGINT, then stops them by PID and records `stopped`.
 import { startStack } from '@chainops/devnet'
+import { safeSingletonFactoryPredeploy } from '@chainops/treasury'
 import type { DevnetState } from '../devnetState/DevnetState.ts'
 import { writeDevnetState } from '../devnetState/writeDevnetState.ts'
 
@@ -14,8 +15,14 @@ writeDevnetState(path, { status: 'starting', ...base })
 
 let stopping = false
 try {
+  const options = JSON.parse(optionsJson)
+  // The Safe singleton factory goes in the genesis (it has no presigned deployment for chain 2789),
+  // so `chainops safe deploy` and the examples that deploy Safes work on the devnet.
+  const factory = await safeSingletonFactoryPredeploy()
   const stack = await startStack({
-    ...JSON.parse(optionsJson),
+    ...options,
+    geth:
+      options.geth === false ? false : { ...options.geth, predeploys: [...(options.geth?.predeploys ?? []), factory] },
     onProgress: (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   })
   const stop = async () => {
