@@ -1,4 +1,4 @@
-import { english } from 'viem/accounts'
+import { wordlist as english } from '@scure/bip39/wordlists/english.js'
 
 const REDACTED = '[redacted]'
 const bip39 = new Set(english)
