@@ -20,10 +20,18 @@ export type MintBroadcaster = {
 /**
  * Broadcasts journaled mints and reads the node's answers (`classifyBroadcastError`): a known
  * transaction or an underpriced replacement needs nothing; "nonce too low" is settled by the
- * journaled variants' receipts (or as a nonce conflict); an unreachable node leaves the job to be
+ * journaled variants' receipts (or as a nonce conflict), unless `settle` is false; an unreachable node leaves the job to be
  * sent again at once by the block watcher; any other refusal is logged and retried later.
  */
-export function createMintBroadcaster(context: MinterContext): MintBroadcaster {
+export function createMintBroadcaster(
+  context: MinterContext,
+  /**
+   * `settle: false` (a minter without a block watcher: the AWS consumer): a "nonce too low" is left
+   * to the receipt watcher, the one writer of the key's outcomes, instead of being settled here.
+   */
+  options: { settle?: boolean | undefined } = {},
+): MintBroadcaster {
+  const settle = options.settle ?? true
   const { client, address, hooks, logger, counters } = context
   const inFlight = new Set<Promise<void>>()
 
@@ -69,7 +77,7 @@ export function createMintBroadcaster(context: MinterContext): MintBroadcaster {
           nonces: `${unavailable[0]?.nonce}..${unavailable[unavailable.length - 1]?.nonce}`,
           error: answers.find((answer) => answer.status === 'rejected')?.reason,
         })
-      if (check.length > 0) {
+      if (check.length > 0 && settle) {
         const latest = BigInt(await getTransactionCount(client, { address, blockTag: 'latest' }))
         await resolveMintsByReceipt(context, check, latest)
       }

@@ -82,7 +82,8 @@ export function createMinter(parameters: CreateMinterParameters): Minter {
   const { address, signer } = context
   const watch = parameters.watch ?? true
   const leaseTtlMs = parameters.lease === false ? undefined : (parameters.lease?.ttlMs ?? 15_000)
-  const broadcaster = createMintBroadcaster(context)
+  // Without a block watcher the receipt watcher is the one writer of outcomes: the broadcaster only sends.
+  const broadcaster = createMintBroadcaster(context, { settle: watch })
   const watcher = createBlockWatcher(context, broadcaster, parameters.pollIntervalMs ?? 250)
   let started = false
   let stopped = false
