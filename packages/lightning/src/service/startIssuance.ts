@@ -127,12 +127,12 @@ export type Issuance = {
  */
 export async function startIssuance(parameters: StartIssuanceParameters): Promise<Issuance> {
   const { mode, store, queue, lnd, chain, rate, bounds } = parameters
-  const signerKey = toSignerKey(parameters.signerKey)
   // Checked before anything starts: createInvoice and the reconciler's window both rely on it.
   const maxInvoiceExpirySeconds = resolveMaxInvoiceExpirySeconds(
     bounds.maxInvoiceExpirySeconds,
     'ISSUANCE_CONFIG_INVALID',
   )
+  const signerKey = toSignerKey(parameters.signerKey)
   const logger = parameters.logger ?? createLogger({ level: 'info' })
   const consumer = parameters.consumer ?? {}
   const client =
