@@ -195,6 +195,42 @@ describe('DynamoDbStore @integration', () => {
     })
   })
 
+  it('a transaction that fails its condition undoes nothing another writer committed meanwhile (moto served as DynamoDB is)', async () => {
+    // moto's TransactWriteItems puts back a snapshot of the table when a condition fails; with
+    // requests on parallel threads that snapshot erased commits made in between (seen as a journal
+    // row minted while its invoice stayed PAID). startMoto serves DynamoDB requests one at a time.
+    const store = await newStore()
+    await store.putIfAbsent('fixed', 'x', { n: 0 }) // version 1, never changed: version 2 always fails
+    const winner = async (instance: DynamoDbStore, id: number) => {
+      for (let i = 0; i < 40; i++)
+        await instance.transaction(async (tx) => {
+          await tx.putIfAbsent('won', `w${id}-${i}`, { id, i })
+          await tx.putIfAbsent('won-too', `w${id}-${i}`, { id, i })
+        })
+    }
+    let failed = 0
+    const loser = async (instance: DynamoDbStore, id: number) => {
+      for (let i = 0; i < 40; i++)
+        await instance
+          .transaction(async (tx) => {
+            await tx.putIfAbsent('lost', `l${id}-${i}`, { id, i })
+            await tx.compareAndSet('fixed', 'x', 2, { n: 1 })
+          })
+          .catch((error: unknown) => {
+            if (!isChainopsError(error, 'STORE_CONDITION_FAILED')) throw error
+            failed++
+          })
+    }
+    await Promise.all([
+      ...[1, 2, 3].map((id) => winner(another(store), id)),
+      ...[1, 2, 3].map((id) => loser(another(store), id)),
+    ])
+    assert.equal(failed, 120)
+    assert.equal((await store.list('won', { limit: 1000 })).records.length, 120)
+    assert.equal((await store.list('won-too', { limit: 1000 })).records.length, 120)
+    assert.deepEqual((await store.list('lost', { limit: 1000 })).records, [])
+  })
+
   it('a conditional write retried by the SDK after its response was lost reports success, not a lost condition', async () => {
     const store = await newStore()
     const flaky = new DynamoDBClient({ ...moto.clientConfig, maxAttempts: 3 })

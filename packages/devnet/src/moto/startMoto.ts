@@ -1,10 +1,14 @@
 import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { DevnetError } from '../DevnetError.ts'
 import { Daemon } from '../process/Daemon.ts'
 import { freePort } from '../process/freePort.ts'
 import { tempDir } from '../process/tempDir.ts'
 import { motoServerBinary } from './motoServerBinary.ts'
+
+// In the package, not in dist: the same path from src/moto and dist/moto.
+const serializedMotoServer = fileURLToPath(new URL('../../src/moto/serializedMotoServer.py', import.meta.url))
 
 export type StartMotoParameters = {
   /** AWS region the clients are configured for. Default `us-east-1`. */
@@ -40,15 +44,17 @@ export type MotoServer = {
  */
 export async function startMoto(parameters: StartMotoParameters = {}): Promise<MotoServer> {
   const { region = 'us-east-1', keepDir = false } = parameters
-  const binary = motoServerBinary()
+  // moto_server's own venv Python runs our launcher, which serves DynamoDB requests one at a time
+  // (see serializedMotoServer.py: moto's failed transactions can undo concurrent commits).
+  const python = join(dirname(motoServerBinary()), 'python')
   const dir = await tempDir('moto')
   const port = await freePort()
   const logPath = join(dir, 'moto.log')
   const endpoint = `http://127.0.0.1:${port}`
   const daemon = Daemon.spawn({
     name: 'moto',
-    binary,
-    args: ['-H', '127.0.0.1', '-p', String(port)],
+    binary: python,
+    args: [serializedMotoServer, '127.0.0.1', String(port)],
     logPath,
     cwd: dir,
     env: { ...process.env, PYTHONUNBUFFERED: '1' },
