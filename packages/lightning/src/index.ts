@@ -5,12 +5,18 @@ export { LightningError, type LightningErrorCode, type LightningErrorParameters 
 export type { LndRetryOptions } from './errors/withLndRetry.ts'
 export { MONTHLY_FLOAT_WEI, PLAN_MONTH_SECONDS } from './float/floatPlan.ts'
 export { type GetOperatorFloatParameters, getOperatorFloat, type OperatorFloat } from './float/getOperatorFloat.ts'
+export { type GetOperatorFloatsParameters, getOperatorFloats, type OperatorFloats } from './float/getOperatorFloats.ts'
 export {
   type FloatRefillProposal,
   type PlanFloatRefillParameters,
   type PlanFloatRefillReturnType,
   planFloatRefill,
 } from './float/planFloatRefill.ts'
+export {
+  type PlanFloatRefillsParameters,
+  type PlanFloatRefillsReturnType,
+  planFloatRefills,
+} from './float/planFloatRefills.ts'
 export { type CreateInvoiceParameters, type CreateInvoiceReturnType, createInvoice } from './invoices/createInvoice.ts'
 export { getInvoiceStatus, type InvoiceStatus } from './invoices/getInvoiceStatus.ts'
 export type { InvoiceRecord, InvoiceState } from './invoices/InvoiceRecord.ts'
@@ -59,6 +65,7 @@ export {
   type ResolveIssuanceConfigReturnType,
   resolveIssuanceConfig,
 } from './service/resolveIssuanceConfig.ts'
+export type { IssuanceSignerKey } from './service/resolveIssuanceSignerKeys.ts'
 export {
   type Issuance,
   type IssuanceMode,

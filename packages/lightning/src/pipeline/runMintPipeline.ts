@@ -6,8 +6,12 @@ import { parseMintMessage } from './parseMintMessage.ts'
 
 export type RunMintPipelineParameters = {
   queue: Queue
-  /** A started minter. */
-  minter: Minter
+  /**
+   * A started minter, or one per sending key (K keys): each message goes to the minter of its
+   * group `mint:<sender>`; a message of no known group is delivered again later (never minted by
+   * another key).
+   */
+  minter: Minter | readonly Minter[]
   /**
    * When a message is deleted:
    * - `journaled` (default): once its mint is journaled (or found MINTED). The journal row is then
@@ -58,7 +62,13 @@ export type MintPipeline = {
  * second delivery finds the journal row (or the MINTED record) and never gets a second nonce.
  */
 export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipeline {
-  const { queue, minter, onReceive } = parameters
+  const { queue, onReceive } = parameters
+  const minters: readonly Minter[] = Array.isArray(parameters.minter)
+    ? parameters.minter
+    : [parameters.minter as Minter]
+  const byGroup = new Map(minters.map((minter) => [`mint:${minter.address.toLowerCase()}`, minter]))
+  const minterOf = (message: ReceivedMessage): Minter | undefined =>
+    minters.length === 1 ? minters[0] : byGroup.get(message.groupId?.toLowerCase() ?? '')
   const acknowledge = parameters.acknowledge ?? 'journaled'
   const maxInFlight = parameters.maxInFlight ?? 3000
   const visibilityTimeoutMs = parameters.visibilityTimeoutMs ?? 30_000
@@ -85,7 +95,7 @@ export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipe
     logger.warn('mint message dead-lettered', { messageId: message.messageId, reason })
   }
 
-  const settleLater = (message: ReceivedMessage, paymentHash: string) => {
+  const settleLater = (minter: Minter, message: ReceivedMessage, paymentHash: string) => {
     minter.whenSettled(paymentHash).then(
       async (outcome) => {
         if (outcome.status === 'minted') await remove(message)
@@ -95,13 +105,13 @@ export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipe
     )
   }
 
-  const handle = async (message: ReceivedMessage, submission: MintSubmission) => {
+  const handle = async (minter: Minter, message: ReceivedMessage, submission: MintSubmission) => {
     const action = mintMessageAction(submission, acknowledge)
     switch (action.kind) {
       case 'delete':
         return remove(message)
       case 'await':
-        return settleLater(message, submission.paymentHash)
+        return settleLater(minter, message, submission.paymentHash)
       case 'retry':
         stats.retried++
         await queue.changeVisibility(message.receiptHandle, retryDelayMs)
@@ -128,7 +138,9 @@ export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipe
       // The embedded queue and store answer with already-resolved promises: without a turn of the
       // event loop here, this loop would starve the block watcher's timers and every HTTP answer.
       await yieldToEventLoop()
-      if (minter.stats().inFlight >= maxInFlight) {
+      let inFlight = 0
+      for (const minter of minters) inFlight += minter.stats().inFlight
+      if (inFlight >= maxInFlight) {
         await pause(idleMs)
         return
       }
@@ -138,28 +150,52 @@ export function runMintPipeline(parameters: RunMintPipelineParameters): MintPipe
         return
       }
       stats.received += messages.length
-      const valid: Array<{ message: ReceivedMessage; paymentHash: string }> = []
+      // The messages of each sending key's group, in order (a receive may hold several groups).
+      const groups = new Map<Minter, Array<{ message: ReceivedMessage; paymentHash: string }>>()
       for (const message of messages) {
         onReceive?.(message)
         const parsed = parseMintMessage(message.body)
-        if (parsed.ok) valid.push({ message, paymentHash: parsed.message.paymentHash })
-        else await deadLetter(message, `MINT_INVALID_MESSAGE: ${parsed.reason}`)
-      }
-      if (valid.length === 0) return
-      let submissions: MintSubmission[]
-      try {
-        submissions = await minter.submit(valid.map((item) => item.paymentHash))
-      } catch (error) {
-        if (isChainopsError(error, 'MINT_STOPPED')) {
-          stopping = true
-          return
+        if (!parsed.ok) {
+          await deadLetter(message, `MINT_INVALID_MESSAGE: ${parsed.reason}`)
+          continue
         }
-        // Nothing is lost: the messages come back after their visibility timeout.
-        logger.warn('minter refused a batch; the messages will be delivered again', { error })
-        await pause(Math.min(retryDelayMs, 1000))
-        return
+        const minter = minterOf(message)
+        if (!minter) {
+          logger.error('a mint message of no known sending key; it will be delivered again', {
+            messageId: message.messageId,
+            group: message.groupId,
+          })
+          stats.retried++
+          await queue.changeVisibility(message.receiptHandle, retryDelayMs)
+          continue
+        }
+        const list = groups.get(minter) ?? []
+        list.push({ message, paymentHash: parsed.message.paymentHash })
+        groups.set(minter, list)
       }
-      await Promise.all(valid.map((item, index) => handle(item.message, submissions[index] as MintSubmission)))
+      await Promise.all(
+        [...groups].map(async ([minter, valid]) => {
+          let submissions: MintSubmission[]
+          try {
+            submissions = await minter.submit(valid.map((item) => item.paymentHash))
+          } catch (error) {
+            if (isChainopsError(error, 'MINT_STOPPED')) {
+              stopping = true
+              return
+            }
+            // Nothing is lost: the messages come back after their visibility timeout.
+            logger.warn('minter refused a batch; the messages will be delivered again', {
+              error,
+              sender: minter.address,
+            })
+            await pause(Math.min(retryDelayMs, 1000))
+            return
+          }
+          await Promise.all(
+            valid.map((item, index) => handle(minter, item.message, submissions[index] as MintSubmission)),
+          )
+        }),
+      )
     }
   }
 

@@ -9,7 +9,9 @@ import type { Hex } from 'viem'
 export type IssuanceResources = {
   store: Store
   queue: Queue
-  /** The operator key that sends the mints; never logged. */
+  /** The operator key that sends the mints (with K keys, the first); never logged. */
   signerKey: Secret<Hex>
+  /** Sharded sending keys: all K operator keys, `signerKey` first; absent means the one `signerKey`. */
+  signerKeys?: readonly Secret<Hex>[] | undefined
   close(): Promise<void>
 }

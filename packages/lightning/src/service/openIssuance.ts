@@ -32,7 +32,7 @@ export async function openIssuance(parameters: OpenIssuanceParameters): Promise<
       ...rest,
       store: resources.store,
       queue: resources.queue,
-      signerKey: resources.signerKey,
+      signerKey: resources.signerKeys ?? resources.signerKey,
       lnd,
     })
     return {

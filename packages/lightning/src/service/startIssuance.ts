@@ -1,16 +1,8 @@
 import type { AddressInfo } from 'node:net'
-import {
-  createLogger,
-  type Logger,
-  type Queue,
-  type Rational,
-  type ReceivedMessage,
-  type Secret,
-  type Store,
-} from '@chainops/core'
-import { type EthersProvider, type EthersWallet, toSignerKey, toViemClient } from '@chainops/core/ethers'
+import { createLogger, type Logger, type Queue, type Rational, type ReceivedMessage, type Store } from '@chainops/core'
+import { type EthersProvider, toViemClient } from '@chainops/core/ethers'
 import type { AuthenticatedLnd } from 'lightning'
-import { type Address, createPublicClient, type Hex, http } from 'viem'
+import { type Address, createPublicClient, http } from 'viem'
 import { createHttpServer } from '../api/createHttpServer.ts'
 import type { InvoiceApiDependencies } from '../api/InvoiceApiDependencies.ts'
 import { resolveMaxInvoiceExpirySeconds } from '../invoices/resolveMaxInvoiceExpirySeconds.ts'
@@ -28,6 +20,7 @@ import {
 } from '../settle/startSettleSubscriber.ts'
 import type { MintWatcherStats } from '../watcher/MintWatcher.ts'
 import { type RunningMintWatcher, startMintWatcher } from '../watcher/startMintWatcher.ts'
+import { type IssuanceSignerKey, resolveIssuanceSignerKeys } from './resolveIssuanceSignerKeys.ts'
 
 /**
  * - `embedded`: one process; the mint queue is consumed by `runMintPipeline` behind the
@@ -57,8 +50,13 @@ export type StartIssuanceParameters = {
   }
   /** The chain's public RPC (eth_ only) and its chain id: an RPC URL, or an ethers v6 provider (checked to be on `chainId`). */
   chain: { rpcUrl: string; chainId: number } | { provider: EthersProvider; chainId: number }
-  /** The operator key that sends the mints, or an ethers v6 `Wallet` holding it; never logged. */
-  signerKey: Secret<Hex> | EthersWallet
+  /**
+   * The operator key that sends the mints, or an ethers v6 `Wallet` holding it; or K of them
+   * (sharded sending keys): one minter, nonce stream, FIFO group `mint:<sender>` and receipt
+   * watcher each, every PAID invoice assigned one of them (`assignSendingKey`). K = 0 or a key
+   * listed twice is `ISSUANCE_CONFIG_INVALID` naming `signerKey`. Never logged.
+   */
+  signerKey: IssuanceSignerKey | readonly IssuanceSignerKey[]
   /** Wei per sat, written into each invoice at creation. */
   rate: Rational
   bounds: InvoiceBounds
@@ -100,21 +98,31 @@ export type StartIssuanceParameters = {
 
 export type Issuance = {
   readonly mode: IssuanceMode
-  /** The operator address that sends every mint (the queue group is `mint:<sender>`). */
+  /** The first sending key's address (with one key, the one that sends every mint; the queue group is `mint:<sender>`). */
   readonly sender: Address
+  /** Every sending key's address, in the order given (K keys). */
+  readonly senders: readonly Address[]
   /** `http://host:port` of the invoice API, when it was started. */
   readonly url: string | undefined
   /** What the invoice API runs on: hand them to `createInvoiceApiHandler` for an API Gateway handler. */
   readonly apiDependencies: InvoiceApiDependencies
+  /** Embedded mode: what the first key's minter recovered at start. */
   readonly recovery: MinterRecovery | undefined
+  /** The first key's minter. */
   readonly minter: Minter
-  /** AWS mode: the in-process receipt watcher of the sending key (`startMintWatcher`). */
+  /** One minter per sending key, in the order of `senders`. */
+  readonly minters: readonly Minter[]
+  /** AWS mode: the in-process receipt watcher of the first sending key (`startMintWatcher`). */
   readonly watcher: RunningMintWatcher | undefined
+  /** AWS mode: one receipt watcher per sending key (each behind its key's lease); empty in embedded mode. */
+  readonly watchers: readonly RunningMintWatcher[]
   readonly subscriber: SettleSubscriber
   stats(): {
     consumer: Record<string, number>
     minter: ReturnType<Minter['stats']>
     watcher: MintWatcherStats | undefined
+    /** Per sending key: its minter's and (AWS mode) its watcher's counters. */
+    keys: Array<{ sender: Address; minter: ReturnType<Minter['stats']>; watcher: MintWatcherStats | undefined }>
   }
   /** Stops the API, the subscriber, the consumer and the minter, in that order (the store and queue stay open). */
   stop(): Promise<void>
@@ -132,7 +140,7 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
     bounds.maxInvoiceExpirySeconds,
     'ISSUANCE_CONFIG_INVALID',
   )
-  const signerKey = toSignerKey(parameters.signerKey)
+  const signerKeys = resolveIssuanceSignerKeys(parameters.signerKey)
   const logger = parameters.logger ?? createLogger({ level: 'info' })
   const consumer = parameters.consumer ?? {}
   const client =
@@ -146,21 +154,25 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
             timeout: 10_000,
           }),
         })
-  const minter = createMinter({
-    store,
-    client,
-    signerKey,
-    chainId: chain.chainId,
-    ...(parameters.minter?.gas ? { gas: parameters.minter.gas } : {}),
-    confirmations: parameters.minter?.confirmations,
-    pollIntervalMs: parameters.minter?.pollIntervalMs,
-    resendAfterMs: parameters.minter?.resendAfterMs,
-    hooks: parameters.minter?.hooks,
-    lease: mode === 'aws' ? false : { ttlMs: parameters.minter?.leaseTtlMs },
-    // AWS mode: the consumer acknowledges once journaled and sent; the receipt watcher finishes the mints.
-    watch: mode !== 'aws',
-    logger,
-  })
+  const minters = signerKeys.map((signerKey) =>
+    createMinter({
+      store,
+      client,
+      signerKey,
+      chainId: chain.chainId,
+      ...(parameters.minter?.gas ? { gas: parameters.minter.gas } : {}),
+      confirmations: parameters.minter?.confirmations,
+      pollIntervalMs: parameters.minter?.pollIntervalMs,
+      resendAfterMs: parameters.minter?.resendAfterMs,
+      hooks: parameters.minter?.hooks,
+      lease: mode === 'aws' ? false : { ttlMs: parameters.minter?.leaseTtlMs },
+      // AWS mode: the consumer acknowledges once journaled and sent; the receipt watcher finishes the mints.
+      watch: mode !== 'aws',
+      logger,
+    }),
+  )
+  const minter = minters[0] as Minter
+  const senders = minters.map((each) => each.address)
 
   const stops: Array<() => Promise<void>> = []
   const stopAll = async () => {
@@ -170,13 +182,16 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
     let recovery: MinterRecovery | undefined
     let pipeline: MintPipeline | undefined
     let eventSource: SqsEventSource | undefined
-    let watcher: RunningMintWatcher | undefined
+    const watchers: RunningMintWatcher[] = []
     if (mode === 'embedded') {
-      recovery = await minter.start()
-      stops.push(() => minter.stop())
+      for (const each of minters) {
+        const recovered = await each.start()
+        recovery ??= recovered
+        stops.push(() => each.stop())
+      }
       pipeline = runMintPipeline({
         queue,
-        minter,
+        minter: minters.length === 1 ? minter : minters,
         logger,
         visibilityTimeoutMs: consumer.visibilityTimeoutMs,
         idleMs: consumer.idleMs,
@@ -186,24 +201,27 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
       const running = pipeline
       stops.push(() => running.stop())
     } else {
-      // The handler starts the minter on its first event, as a Lambda does at its first invocation.
-      stops.push(() => minter.stop())
-      // The receipt watcher the scheduled Lambda would run, in-process on a timer (active/standby by its lease).
-      const running = startMintWatcher({
-        store,
-        client,
-        signerKey,
-        chainId: chain.chainId,
-        ...(parameters.minter?.gas ? { gas: parameters.minter.gas } : {}),
-        confirmations: parameters.minter?.confirmations,
-        pollIntervalMs: parameters.minter?.pollIntervalMs,
-        resendAfterMs: parameters.minter?.resendAfterMs,
-        lease: { ttlMs: parameters.minter?.leaseTtlMs },
-        logger,
-      })
-      watcher = running
-      stops.push(() => running.stop())
-      const handler = createMintConsumerHandler({ minter, queue, logger })
+      // The handler starts the minters on its first event, as a Lambda does at its first invocation.
+      for (const each of minters) stops.push(() => each.stop())
+      // The receipt watchers the scheduled Lambdas would run (one per key), in-process on a timer
+      // (active/standby by each key's lease).
+      for (const signerKey of signerKeys) {
+        const running = startMintWatcher({
+          store,
+          client,
+          signerKey,
+          chainId: chain.chainId,
+          ...(parameters.minter?.gas ? { gas: parameters.minter.gas } : {}),
+          confirmations: parameters.minter?.confirmations,
+          pollIntervalMs: parameters.minter?.pollIntervalMs,
+          resendAfterMs: parameters.minter?.resendAfterMs,
+          lease: { ttlMs: parameters.minter?.leaseTtlMs },
+          logger,
+        })
+        watchers.push(running)
+        stops.push(() => running.stop())
+      }
+      const handler = createMintConsumerHandler({ minter: minters.length === 1 ? minter : minters, queue, logger })
       eventSource = runSqsEventSource({
         queue,
         handler,
@@ -229,7 +247,7 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
       store,
       queue,
       nodeKey: lnd.nodeKey,
-      sender: minter.address,
+      sender: senders.length === 1 ? minter.address : senders,
       maxInvoiceExpirySeconds,
     })
     stops.push(() => subscriber.stop())
@@ -260,21 +278,29 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
           }),
       )
     }
-    logger.info('issuance started', { mode, sender: minter.address, url })
+    logger.info('issuance started', { mode, sender: minter.address, senders, url })
 
     return {
       mode,
       sender: minter.address,
+      senders,
       url,
       apiDependencies,
       recovery,
       minter,
-      watcher,
+      minters,
+      watcher: watchers[0],
+      watchers,
       subscriber,
       stats: () => ({
         consumer: (pipeline?.stats() ?? eventSource?.stats() ?? {}) as Record<string, number>,
         minter: minter.stats(),
-        watcher: watcher?.stats(),
+        watcher: watchers[0]?.stats(),
+        keys: minters.map((each, index) => ({
+          sender: each.address,
+          minter: each.stats(),
+          watcher: watchers[index]?.stats(),
+        })),
       }),
       stop: stopAll,
     }
