@@ -16,6 +16,7 @@ import {
 } from '@chainops/lightning'
 import { openAwsIssuanceResources } from '@chainops/lightning/aws'
 import { authenticatedLndGrpc } from 'lightning'
+import type { Hex } from 'viem'
 import { awsClientConfig } from '../aws/awsClientConfig.ts'
 import { devnetStatePath } from '../devnetState/devnetStatePath.ts'
 import { readDevnetState } from '../devnetState/readDevnetState.ts'
@@ -24,6 +25,7 @@ import { usageError } from '../errors/usageError.ts'
 import { readBase64File } from '../files/readBase64File.ts'
 import { readTextFile } from '../files/readTextFile.ts'
 import { stringFlag } from '../flags/stringFlag.ts'
+import { stringListFlag } from '../flags/stringListFlag.ts'
 import type { CommandInput } from '../framework/Command.ts'
 
 /** The flag each setting of `resolveIssuanceConfig` comes from, for its usage errors. */
@@ -32,11 +34,23 @@ const FLAGS: Record<string, string> = {
   rate: '--rate',
   minSats: '--min-sats',
   maxSats: '--max-sats',
+  maxInvoiceExpirySeconds: '--max-invoice-expiry-seconds',
+  signerKey: '--operator-key-file',
+  'parameters.operatorKey': '--operator-key-ssm',
   rpcUrl: '--rpc-url',
   chainId: '--chain-id',
 }
 
 type Values = CommandInput['values']
+
+/** A setting the SDK refused (`ISSUANCE_CONFIG_INVALID` naming one of FLAGS) as bad usage (exit 2), named by its flag; any other error as it is. */
+function asUsageError(error: unknown): unknown {
+  if (!isChainopsError(error, 'ISSUANCE_CONFIG_INVALID')) return error
+  const details = error.details ?? error.shortMessage
+  const name = /^[A-Za-z.]+/.exec(details)?.[0]
+  const flag = name === undefined ? undefined : FLAGS[name]
+  return flag === undefined ? error : usageError(`${flag}${details.slice((name as string).length)}`, { cause: error })
+}
 
 /** The SDK's check of the settings; a refused one is bad usage (exit 2), named by its flag. */
 function resolveConfig(values: Values, rpcUrl: string, chainId: string): ResolveIssuanceConfigReturnType {
@@ -46,16 +60,12 @@ function resolveConfig(values: Values, rpcUrl: string, chainId: string): Resolve
       rate: stringFlag(values.rate),
       minSats: stringFlag(values['min-sats']),
       maxSats: stringFlag(values['max-sats']),
+      maxInvoiceExpirySeconds: stringFlag(values['max-invoice-expiry-seconds']),
       rpcUrl,
       chainId,
     })
   } catch (error) {
-    if (!isChainopsError(error, 'ISSUANCE_CONFIG_INVALID')) throw error
-    const details = error.details ?? error.shortMessage
-    throw usageError(
-      details.replace(/^[A-Za-z]+/, (name) => FLAGS[name] ?? name),
-      { cause: error },
-    )
+    throw asUsageError(error)
   }
 }
 
@@ -108,42 +118,62 @@ export async function openIssuanceFromFlags(
   // The store, the queue and the operator key.
   let resources: IssuanceResources
   if (config.mode === 'embedded') {
-    const keyFile = stringFlag(values['operator-key-file']) ?? endpoints?.geth?.faucet.keyFile
-    if (!keyFile) throw settingMissingError('operator key', '--operator-key-file')
-    const signerKey = parseOperatorKey({
-      key: new Secret(readTextFile(keyFile, '--operator-key-file')),
-      source: `the --operator-key-file ${keyFile}`,
-    })
+    // One file per sending key (K keys: the flag repeated), else the devnet faucet's.
+    const given = stringListFlag(values['operator-key-file'])
+    const faucet = endpoints?.geth?.faucet.keyFile
+    const keyFiles = given.length > 0 ? given : faucet ? [faucet] : []
+    if (keyFiles.length === 0) throw settingMissingError('operator key', '--operator-key-file')
+    const twice = keyFiles.find((file, index) => keyFiles.indexOf(file) !== index)
+    if (twice !== undefined) throw usageError(`--operator-key-file: ${twice} is given twice`)
+    const signerKeys = keyFiles.map((keyFile) =>
+      parseOperatorKey({
+        key: new Secret(readTextFile(keyFile, '--operator-key-file')),
+        source: `the --operator-key-file ${keyFile}`,
+      }),
+    )
     const dbPath = resolve(stringFlag(values.db) ?? '.chainops/issuance.db')
     mkdirSync(dirname(dbPath), { recursive: true })
-    resources = { ...openEmbeddedIssuanceResources({ path: dbPath }), signerKey }
+    resources = {
+      ...openEmbeddedIssuanceResources({ path: dbPath }),
+      signerKey: signerKeys[0] as Secret<Hex>,
+      ...(signerKeys.length > 1 ? { signerKeys } : {}),
+    }
   } else {
-    const parameter = stringFlag(values['operator-key-ssm'])
-    if (!parameter) throw usageError('--mode aws needs --operator-key-ssm NAME (an SSM SecureString)')
-    resources = await openAwsIssuanceResources({
-      clientConfig: awsClientConfig(
-        { endpoint: stringFlag(values['aws-endpoint']), region: stringFlag(values['aws-region']) },
-        endpoints,
-      ),
-      tableName: stringFlag(values.table) ?? 'chainops',
-      queueName: stringFlag(values.queue) ?? 'chainops-mint',
-      parameters: { operatorKey: parameter },
-      create: values['create-resources'] === true,
-    })
+    const parameters = stringListFlag(values['operator-key-ssm'])
+    if (parameters.length === 0) throw usageError('--mode aws needs --operator-key-ssm NAME (an SSM SecureString)')
+    try {
+      resources = await openAwsIssuanceResources({
+        clientConfig: awsClientConfig(
+          { endpoint: stringFlag(values['aws-endpoint']), region: stringFlag(values['aws-region']) },
+          endpoints,
+        ),
+        tableName: stringFlag(values.table) ?? 'chainops',
+        queueName: stringFlag(values.queue) ?? 'chainops-mint',
+        parameters: { operatorKey: parameters.length === 1 ? (parameters[0] as string) : parameters },
+        create: values['create-resources'] === true,
+      })
+    } catch (error) {
+      throw asUsageError(error)
+    }
   }
 
-  const opened = await openIssuance({
-    ...config,
-    resources,
-    lnd: {
-      socket,
-      cert,
-      invoiceMacaroon: macaroons.invoice,
-      readOnlyMacaroon: macaroons.readOnly,
-      nodeKey: devnetNode?.publicKey,
-    },
-    http: extra.http,
-    logger: extra.logger,
-  })
+  let opened: Awaited<ReturnType<typeof openIssuance>>
+  try {
+    opened = await openIssuance({
+      ...config,
+      resources,
+      lnd: {
+        socket,
+        cert,
+        invoiceMacaroon: macaroons.invoice,
+        readOnlyMacaroon: macaroons.readOnly,
+        nodeKey: devnetNode?.publicKey,
+      },
+      http: extra.http,
+      logger: extra.logger,
+    })
+  } catch (error) {
+    throw asUsageError(error)
+  }
   return { issuance: opened.issuance, mode: config.mode, close: opened.close }
 }

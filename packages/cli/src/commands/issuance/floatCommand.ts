@@ -7,7 +7,7 @@ export const floatCommand: Command = {
   summary:
     "the operator float: balance, burn rate and runway from the minter's journal, and a refill proposal when low",
   usage:
-    'chainops float --cold-wallet 0x... [--operator 0x...] [--db FILE | --mode aws --table T] [--rpc-url URL] [--target-coins N] [--threshold-coins N] [--json]',
+    'chainops float --cold-wallet 0x... [--operator 0x... ...] [--db FILE | --mode aws --table T] [--rpc-url URL] [--target-coins N] [--threshold-coins N] [--json]',
   options: {
     'cold-wallet': {
       type: 'string',
@@ -17,8 +17,9 @@ export const floatCommand: Command = {
     },
     operator: {
       type: 'string',
+      multiple: true,
       value: '0x...',
-      description: 'the operator (minting) address',
+      description: 'the operator (minting) address; repeat it for each of K sending keys',
       default: 'the devnet faucet',
     },
     db: {
@@ -55,7 +56,10 @@ export const floatCommand: Command = {
   help: `Reads the operator's balance on the chain and what the mints of the last 30 days cost (value + gas, from
 the journaled receipts), then the burn per day and the runway. Below --threshold-coins or under 7 days of
 runway the float is low: the command prints why and an UNSIGNED EIP-1559 transfer from --cold-wallet topping
-the operator up to --target-coins, to sign offline. Exit 0 when the float is fine, 1 when it is low.`,
+the operator up to --target-coins, to sign offline. Exit 0 when the float is fine, 1 when it is low.
+With K sending keys (--operator repeated) each key is reported and planned on its own (target and threshold
+per key), with the total beside them; each low key gets its own transfer, numbered with consecutive
+cold-wallet nonces.`,
   async run(input) {
     const { runFloat } = await import('./runFloat.ts')
     return runFloat(input)

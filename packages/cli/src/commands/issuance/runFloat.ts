@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { SqliteStore, type Store, WEI_PER_COIN } from '@chainops/core'
+import { isChainopsError, SqliteStore, type Store, WEI_PER_COIN } from '@chainops/core'
 import { DynamoDbStore } from '@chainops/core/aws'
-import { getOperatorFloat, planFloatRefill } from '@chainops/lightning'
-import { createPublicClient, formatEther, http } from 'viem'
+import { getOperatorFloat, getOperatorFloats, planFloatRefill, planFloatRefills } from '@chainops/lightning'
+import { type Address, createPublicClient, formatEther, http, type PublicClient } from 'viem'
 import { awsClientConfig } from '../../aws/awsClientConfig.ts'
 import { devnetStatePath } from '../../devnetState/devnetStatePath.ts'
 import { readDevnetState } from '../../devnetState/readDevnetState.ts'
@@ -13,6 +13,7 @@ import { usageError } from '../../errors/usageError.ts'
 import { addressArgument } from '../../flags/addressArgument.ts'
 import { bigintFlag } from '../../flags/bigintFlag.ts'
 import { stringFlag } from '../../flags/stringFlag.ts'
+import { stringListFlag } from '../../flags/stringListFlag.ts'
 import type { CommandInput } from '../../framework/Command.ts'
 
 /** A whole number of coins (at least 1) as wei, or undefined when the flag is absent. */
@@ -28,9 +29,11 @@ export async function runFloat({ values, io }: CommandInput): Promise<number> {
   const coldWallet = addressArgument(coldWalletText, '--cold-wallet')
   const state = readDevnetState(devnetStatePath(values.state))
   const endpoints = state?.status === 'ready' ? state.endpoints : undefined
-  const operatorText = stringFlag(values.operator)
-  const operator =
-    operatorText === undefined ? endpoints?.geth?.faucet.address : addressArgument(operatorText, '--operator')
+  const operatorTexts = stringListFlag(values.operator)
+  const faucet = endpoints?.geth?.faucet.address
+  const operators =
+    operatorTexts.length > 0 ? operatorTexts.map((text) => addressArgument(text, '--operator')) : faucet ? [faucet] : []
+  const operator = operators[0]
   const rpcUrl = stringFlag(values['rpc-url']) ?? endpoints?.geth?.rpcUrl
   if (!operator || !rpcUrl) throw settingMissingError('operator or chain RPC', '--operator and --rpc-url')
   let store: Store
@@ -54,6 +57,7 @@ export async function runFloat({ values, io }: CommandInput): Promise<number> {
   }
   try {
     const client = createPublicClient({ transport: http(rpcUrl) })
+    if (operators.length > 1) return await reportKeys({ values, io, store, client, operators, coldWallet })
     const current = await getOperatorFloat({ store, client, operator })
     const [chainId, coldNonce, fees] = await Promise.all([
       client.getChainId(),
@@ -99,4 +103,86 @@ export async function runFloat({ values, io }: CommandInput): Promise<number> {
   } finally {
     await store.close()
   }
+}
+
+const json = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)
+
+/** K sending keys: each key's float and refill plan (consecutive cold nonces), and the total. */
+async function reportKeys(parameters: {
+  values: CommandInput['values']
+  io: CommandInput['io']
+  store: Store
+  client: PublicClient
+  operators: Address[]
+  coldWallet: Address
+}): Promise<number> {
+  const { values, io, store, client, operators, coldWallet } = parameters
+  let floats: Awaited<ReturnType<typeof getOperatorFloats>>
+  try {
+    floats = await getOperatorFloats({ store, client, operators })
+  } catch (error) {
+    if (isChainopsError(error, 'MINT_FLOAT_INVALID_PARAMETERS'))
+      throw usageError(`--operator: ${error.details ?? error.shortMessage}`, { cause: error })
+    throw error
+  }
+  const [chainId, coldNonce, fees] = await Promise.all([
+    client.getChainId(),
+    client.getTransactionCount({ address: coldWallet, blockTag: 'pending' }),
+    client.estimateFeesPerGas(),
+  ])
+  const plan = planFloatRefills({
+    floats,
+    coldWallet,
+    chainId,
+    coldNonce,
+    maxFeePerGas: fees.maxFeePerGas,
+    maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+    targetWei: wholeCoinsFlag(values['target-coins'], 'target-coins'),
+    thresholdWei: wholeCoinsFlag(values['threshold-coins'], 'threshold-coins'),
+  })
+  if (values.json) {
+    io.out(
+      json({
+        keys: floats.keys.map((float, index) => {
+          const { operator: _, ...keyPlan } = plan.keys[index] as (typeof plan.keys)[number]
+          return { float, ...keyPlan }
+        }),
+        total: floats.total,
+        status: plan.status,
+        totalRefillWei: plan.totalRefillWei,
+      }),
+    )
+  } else {
+    const lines: string[] = []
+    for (const [index, float] of floats.keys.entries()) {
+      const keyPlan = plan.keys[index] as (typeof plan.keys)[number]
+      lines.push(
+        `operator     ${float.operator}`,
+        `balance      ${formatEther(float.balanceWei)} coins`,
+        `mints        ${float.mints}, burning ${formatEther(float.burnWeiPerDay)} coins a day`,
+        `status       ${keyPlan.status}`,
+        ...keyPlan.warnings.map((warning) => `warning      ${warning}`),
+        ...(keyPlan.proposal
+          ? [
+              `refill       ${formatEther(keyPlan.proposal.valueWei)} coins from ${keyPlan.proposal.from} (nonce ${keyPlan.proposal.transaction.nonce})`,
+              `unsigned tx  ${keyPlan.proposal.unsignedTx}`,
+            ]
+          : []),
+        '',
+      )
+    }
+    const runway =
+      floats.total.runwaySeconds === undefined
+        ? 'unbounded (nothing burned yet)'
+        : `${(Number(floats.total.runwaySeconds) / 86_400).toFixed(1)} days`
+    lines.push(
+      `total        ${floats.keys.length} keys, ${formatEther(floats.total.balanceWei)} coins, ${floats.total.mints} mints`,
+      `burn         ${formatEther(floats.total.burnWeiPerDay)} coins a day`,
+      `runway       ${runway}`,
+      `refills      ${formatEther(plan.totalRefillWei)} coins`,
+      `status       ${plan.status}`,
+    )
+    io.out(lines.join('\n'))
+  }
+  return plan.status === 'low' ? 1 : 0
 }

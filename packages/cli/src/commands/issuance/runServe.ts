@@ -19,7 +19,7 @@ export async function runServe({ values, io }: CommandInput): Promise<number> {
   const opened = await openIssuanceFromFlags(values, { logger, http: { host, port } })
   const { issuance } = opened
   io.out(
-    `serving ${issuance.mode} issuance: API ${issuance.url}, minting from ${issuance.sender}` +
+    `serving ${issuance.mode} issuance: API ${issuance.url}, minting from ${issuance.senders.join(', ')}` +
       (issuance.recovery
         ? ` (recovered ${issuance.recovery.open} open mints, next nonce ${issuance.recovery.nextNonce})`
         : ''),

@@ -54,14 +54,16 @@ export const serveCommand: Command = {
     'chain-id': { type: 'string', value: 'N', description: "the chain's id", default: "the devnet's" },
     'operator-key-file': {
       type: 'string',
+      multiple: true,
       value: 'FILE',
-      description: "embedded: the file holding the minter's 0x private key",
+      description: "embedded: the file holding a minter's 0x private key; repeat it for K sending keys",
       default: 'the devnet faucet key',
     },
     'operator-key-ssm': {
       type: 'string',
+      multiple: true,
       value: 'NAME',
-      description: "aws: the SSM SecureString holding the minter's private key",
+      description: "aws: the SSM SecureString holding a minter's private key; repeat it for K sending keys",
       default: 'none (needed with --mode aws)',
     },
     db: {
@@ -87,6 +89,12 @@ export const serveCommand: Command = {
     },
     'min-sats': { type: 'string', value: 'N', description: 'the smallest invoice', default: '100' },
     'max-sats': { type: 'string', value: 'N', description: 'the largest invoice', default: '10000000' },
+    'max-invoice-expiry-seconds': {
+      type: 'string',
+      value: 'N',
+      description: "the longest invoice expiry a client may ask for, at most 31536000 (lnd's limit)",
+      default: '604800, 7 days',
+    },
     host: { type: 'string', value: 'H', description: 'the address the invoice API listens on', default: '127.0.0.1' },
     port: {
       type: 'string',
@@ -100,7 +108,9 @@ export const serveCommand: Command = {
 subscribes to lnd's settles (resuming from its persisted cursor, reconciling, sweeping expired invoices) and
 mints each paid invoice exactly once. Logs are JSON lines on stderr; secrets never appear in them. Stops
 cleanly on SIGINT or SIGTERM. Every connection flag falls back to the running devnet's state file; on a
-devnet the two least-privilege macaroons are baked from the node's admin macaroon, used for nothing else.`,
+devnet the two least-privilege macaroons are baked from the node's admin macaroon, used for nothing else.
+Sharded sending keys: repeat --operator-key-file (embedded) or --operator-key-ssm (aws) once per key; each
+key mints with its own nonce stream and queue group, and a key given twice is refused at start.`,
   async run(input) {
     const { runServe } = await import('./runServe.ts')
     return runServe(input)
