@@ -31,6 +31,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { SQSClient } from '@aws-sdk/client-sqs'
 import { createLogger, type Queue, Rational, Secret, SqliteQueue, SqliteStore, type Store } from '@chainops/core'
 import { DynamoDbStore, SqsQueue } from '@chainops/core/aws'
 import { startGethClique, startMoto } from '@chainops/devnet'
@@ -41,14 +43,14 @@ import { createPublicClient, defineChain, getAddress, type Hex, http } from 'vie
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
-const AWS_MINTS = num('AWS_MINTS', 300)
+const AWS_MINTS = num('AWS_MINTS', 400)
 const AWS_KEYS = num('AWS_KEYS', 4)
-const AWS4_MINTS = num('AWS4_MINTS', 600)
+const AWS4_MINTS = num('AWS4_MINTS', 800)
 const EMBEDDED_MINTS = num('EMBEDDED_MINTS', 4000)
-const CAPACITY_TRANSFERS = num('CAPACITY_TRANSFERS', 4000)
+const CAPACITY_TRANSFERS = num('CAPACITY_TRANSFERS', 5000)
 const CAPACITY_KEYS = num('CAPACITY_KEYS', 4)
-const MOTO_MESSAGES = num('MOTO_MESSAGES', 300)
-const MOTO_TRANSACTIONS = num('MOTO_TRANSACTIONS', 300)
+const MOTO_MESSAGES = num('MOTO_MESSAGES', 500)
+const MOTO_TRANSACTIONS = num('MOTO_TRANSACTIONS', 500)
 /** Signing threads: none on a 2-CPU machine, where geth and moto need the second CPU. */
 const SIGNER_THREADS = num('SIGNER_THREADS', availableParallelism() > 2 ? 2 : 0)
 const GAS_LIMIT = BigInt(process.env.GAS_LIMIT ?? 10_500_000)
@@ -90,7 +92,38 @@ const [net, moto] = await Promise.all([
   startMoto(),
 ])
 
-type Cpu = Record<string, number>
+/** AWS requests of a phase: count and summed latency per command (DynamoDB and SQS on moto). */
+type Calls = Map<string, { count: number; ms: number }>
+function instrument<T extends DynamoDBClient | SQSClient>(client: T, calls: Calls): T {
+  ;(client as DynamoDBClient).middlewareStack.add(
+    (next, context) => async (args) => {
+      const started = performance.now()
+      try {
+        return await next(args)
+      } finally {
+        const name = context.commandName ?? 'unknown'
+        const entry = calls.get(name) ?? { count: 0, ms: 0 }
+        entry.count++
+        entry.ms += performance.now() - started
+        calls.set(name, entry)
+      }
+    },
+    { step: 'initialize', name: 'benchCallCounter' },
+  )
+  return client
+}
+/** Requests per mint and mean ms per command, most frequent first. */
+function perMint(calls: Calls, mints: number) {
+  return Object.fromEntries(
+    [...calls]
+      .sort((a, b) => b[1].count - a[1].count)
+      .map(([name, { count, ms }]) => [name, { perMint: round(count / mints, 2), meanMs: round(ms / count, 1) }]),
+  )
+}
+
+const total = (calls: Calls) => [...calls.values()].reduce((sum, entry) => sum + entry.count, 0)
+
+type Cpu = { wall: number; node: number; gethSealer: number; gethRpc: number; moto: number }
 /** CPU seconds of each process over a phase, and the phase's wall seconds. */
 async function measureCpu<T>(work: () => Promise<T>): Promise<{ value: T; cpu: Cpu }> {
   const pids = { gethSealer: net.nodes[0]?.pid ?? 0, gethRpc: net.nodes[1]?.pid ?? 0, moto: moto.pid }
@@ -102,8 +135,14 @@ async function measureCpu<T>(work: () => Promise<T>): Promise<{ value: T; cpu: C
   const value = await work()
   const wall = (performance.now() - started) / 1000
   const nodeCpu = process.cpuUsage(node)
-  const cpu: Cpu = { wall: round(wall, 1), node: round((nodeCpu.user + nodeCpu.system) / 1e6, 1) }
-  for (const [name, pid] of Object.entries(pids)) cpu[name] = round((await cpuSeconds(pid)) - (before[name] ?? 0), 1)
+  const spent = async (name: keyof typeof pids) => round((await cpuSeconds(pids[name])) - (before[name] ?? 0), 1)
+  const cpu: Cpu = {
+    wall: round(wall, 1),
+    node: round((nodeCpu.user + nodeCpu.system) / 1e6, 1),
+    gethSealer: await spent('gethSealer'),
+    gethRpc: await spent('gethRpc'),
+    moto: await spent('moto'),
+  }
   return { value, cpu }
 }
 
@@ -308,12 +347,26 @@ async function motoDynamoDb(concurrency: number) {
       }),
     ),
   )
+  // The same rows read back one GetItem each (the most frequent request of the AWS mode).
+  let read = 0
+  const gets = await measureCpu(() =>
+    Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (read < MOTO_TRANSACTIONS) {
+          const id = String(read++)
+          if (!(await store.get('bench_a', id))) throw new Error(`moto DynamoDB: row ${id} missing`)
+        }
+      }),
+    ),
+  )
   await store.close()
   return {
     transactions: MOTO_TRANSACTIONS,
     concurrency,
     perSecond: round(MOTO_TRANSACTIONS / measured.cpu.wall, 1),
     cpu: measured.cpu,
+    getItemsPerSecond: round(MOTO_TRANSACTIONS / gets.cpu.wall, 1),
+    getItemCpu: gets.cpu,
   }
 }
 
@@ -354,9 +407,13 @@ async function embedded() {
 // ---- AWS mode: DynamoDB + SQS FIFO on moto, the consumer handler, a receipt watcher per key ----
 async function aws(keys: readonly Hex[], mints: number) {
   const id = randomBytes(4).toString('hex')
-  const store = new DynamoDbStore({ tableName: `bench-aws-${id}`, clientConfig: moto.clientConfig })
+  const dynamoDbCalls: Calls = new Map()
+  const sqsCalls: Calls = new Map()
+  const dynamoDb = instrument(new DynamoDBClient(moto.clientConfig), dynamoDbCalls)
+  const sqsClient = instrument(new SQSClient(moto.clientConfig), sqsCalls)
+  const store = new DynamoDbStore({ tableName: `bench-aws-${id}`, client: dynamoDb })
   await store.ensureTable()
-  const queue = new SqsQueue({ name: `bench-aws-${id}`, clientConfig: moto.clientConfig })
+  const queue = new SqsQueue({ name: `bench-aws-${id}`, client: sqsClient })
   await queue.ensureQueues()
   log(`AWS mode, ${keys.length} key(s): writing ${mints} PAID records ...`)
   const hashes = await putPaid(store, mints)
@@ -372,7 +429,17 @@ async function aws(keys: readonly Hex[], mints: number) {
       logger: quiet,
     }),
   )
-  const handler = createMintConsumerHandler({ minter: minters, queue, logger: quiet })
+  const consumer = createMintConsumerHandler({ minter: minters, queue, logger: quiet })
+  // Time spent inside the function (journal + broadcast), beside the event source's receive and deletes.
+  let handlerMs = 0
+  const handler: typeof consumer = async (event, context) => {
+    const started = performance.now()
+    try {
+      return await consumer(event, context)
+    } finally {
+      handlerMs += performance.now() - started
+    }
+  }
   const watchers = keys.map((key) =>
     createMintWatcher({ store, client, signerKey: new Secret(key), chainId: net.chainId, logger: quiet }),
   )
@@ -380,6 +447,8 @@ async function aws(keys: readonly Hex[], mints: number) {
   const groups = minters.map((minter) => `mint:${minter.address}`)
   const startBlock = await client.getBlockNumber()
   log(`AWS mode, ${keys.length} key(s): minting ...`)
+  dynamoDbCalls.clear()
+  sqsCalls.clear()
   const measured = await measureCpu(async () => {
     const runs = watchers.map((watcher) => watcher.run())
     const sources = keys.map(() => runSqsEventSource({ queue, handler, idleMs: 20, logger: quiet }))
@@ -399,8 +468,14 @@ async function aws(keys: readonly Hex[], mints: number) {
       ...rates,
       invocations: stats.reduce((sum, s) => sum + s.invocations, 0),
       redeliveredRecords: stats.reduce((sum, s) => sum + s.failures, 0),
+      handlerSeconds: round(handlerMs / 1000, 1),
+      dynamoDbRequestsPerSecond: round(total(dynamoDbCalls) / rates.seconds, 1),
+      sqsRequestsPerSecond: round(total(sqsCalls) / rates.seconds, 1),
+      requests: perMint(new Map([...dynamoDbCalls, ...sqsCalls]), mints),
     }
   })
+  dynamoDb.destroy()
+  sqsClient.destroy()
   for (const minter of minters) await minter.stop()
   await queue.close()
   await store.close()
@@ -445,6 +520,8 @@ try {
     ['moto SQS FIFO send+receive+delete', `${sqs.perSecond} msg/s`, cpuCell(sqs.cpu)],
     ['moto DynamoDB tx (3 puts), 1 at a time', `${dynamoDb1.perSecond} tx/s`, cpuCell(dynamoDb1.cpu)],
     ['moto DynamoDB tx (3 puts), 4 at a time', `${dynamoDb4.perSecond} tx/s`, cpuCell(dynamoDb4.cpu)],
+    ['moto DynamoDB GetItem, 1 at a time', `${dynamoDb1.getItemsPerSecond}/s`, cpuCell(dynamoDb1.getItemCpu)],
+    ['moto DynamoDB GetItem, 4 at a time', `${dynamoDb4.getItemsPerSecond}/s`, cpuCell(dynamoDb4.getItemCpu)],
     [
       'embedded mode',
       `${embeddedMode.sustainedPerSecond}/s (whole run ${embeddedMode.wholeRunPerSecond}/s)`,
@@ -470,6 +547,14 @@ try {
     `moto CPU per wall second: AWS 1 key ${round(aws1.cpu.moto / aws1.cpu.wall, 2)}, ${awsK.keys} keys ${round(awsK.cpu.moto / awsK.cpu.wall, 2)}; ` +
       `node ${round(aws1.cpu.node / aws1.cpu.wall, 2)} / ${round(awsK.cpu.node / awsK.cpu.wall, 2)}`,
   )
+  for (const run of [aws1, awsK])
+    log(
+      `AWS ${run.keys} key(s): ${run.invocations} invocations, ${run.handlerSeconds} s inside the handler of ${run.seconds} s; ` +
+        `DynamoDB ${run.dynamoDbRequestsPerSecond} requests/s, SQS ${run.sqsRequestsPerSecond}/s; requests per mint (mean ms): ` +
+        Object.entries(run.requests)
+          .map(([name, { perMint, meanMs }]) => `${name} ${perMint} (${meanMs})`)
+          .join(', '),
+    )
 } finally {
   await Promise.allSettled([net.stop(), moto.stop()])
   await rm(dir, { recursive: true, force: true })
