@@ -153,7 +153,9 @@ describe('sharded sending keys (K = 2) end to end on real lnd, geth and moto @in
           chain: { rpcUrl: geth.rpc?.rpcUrl as string, chainId: geth.chainId },
           rate: RATE,
           bounds: { minSats: 100n, maxSats: 200_000n },
-          minter: { pollIntervalMs: 100, resendAfterMs: 1000 },
+          // Two blocks deep: with 0 a receipt read at the head was seen recorded from a block 22 the
+          // chain then replaced (the transaction mined in block 23), its gas price that block's.
+          minter: { pollIntervalMs: 100, resendAfterMs: 1000, confirmations: 2 },
           subscriber: { sweepIntervalMs: 1000, reconcileIntervalMs: 5000 },
           consumer: { visibilityTimeoutMs: 10_000, idleMs: 50, retryDelayMs: 500 },
           logger,
@@ -255,6 +257,7 @@ describe('sharded sending keys (K = 2) end to end on real lnd, geth and moto @in
           assert.equal(getAddress(tx.from), getAddress(record.sender as string))
           assert.equal(getAddress(tx.to as Address), want.to)
           assert.equal(tx.value, want.wei)
+          assert.equal(tx.blockNumber, BigInt(record.mintBlock as string), 'the record names the block it is in')
           assert.equal(record.mintWei, String(want.wei))
           assert.equal(await client.getBalance({ address: want.to }), want.wei, 'one transfer to the address')
           total += want.wei
@@ -283,7 +286,7 @@ describe('sharded sending keys (K = 2) end to end on real lnd, geth and moto @in
             if (!row.outcome || row.outcome.kind === 'conflict') continue
             const receipt = await client.getTransactionReceipt({ hash: row.outcome.txHash })
             diag.push(
-              `${row.nonce}: ${row.outcome.gasUsed}x${row.outcome.effectiveGasPrice} vs ${receipt.gasUsed}x${receipt.effectiveGasPrice} tx ${row.outcome.txHash === receipt.transactionHash} bumps ${row.feeBumps.length} value ${row.valueWei}`,
+              `${row.nonce}: ${row.outcome.gasUsed}x${row.outcome.effectiveGasPrice} vs ${receipt.gasUsed}x${receipt.effectiveGasPrice} block ${row.outcome.block} vs ${receipt.blockNumber} (${receipt.blockHash}) bumps ${row.feeBumps.length} value ${row.valueWei}`,
             )
           }
           assert.equal(
