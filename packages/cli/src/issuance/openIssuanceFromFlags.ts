@@ -44,16 +44,21 @@ const FLAGS: Record<string, string> = {
 type Values = CommandInput['values']
 
 /** A setting the SDK refused (`ISSUANCE_CONFIG_INVALID` naming one of FLAGS) as bad usage (exit 2), named by its flag; any other error as it is. */
-function asUsageError(error: unknown): unknown {
+function asUsageError(error: unknown, flags: Record<string, string> = FLAGS): unknown {
   if (!isChainopsError(error, 'ISSUANCE_CONFIG_INVALID')) return error
   const details = error.details ?? error.shortMessage
   const name = /^[A-Za-z.]+/.exec(details)?.[0]
-  const flag = name === undefined ? undefined : FLAGS[name]
+  const flag = name === undefined ? undefined : flags[name]
   return flag === undefined ? error : usageError(`${flag}${details.slice((name as string).length)}`, { cause: error })
 }
 
 /** The SDK's check of the settings; a refused one is bad usage (exit 2), named by its flag. */
-function resolveConfig(values: Values, rpcUrl: string, chainId: string): ResolveIssuanceConfigReturnType {
+function resolveConfig(
+  values: Values,
+  rpcUrl: string,
+  chainId: string,
+  keys: { operatorKeys: string[]; flag: string },
+): ResolveIssuanceConfigReturnType {
   try {
     return resolveIssuanceConfig({
       mode: stringFlag(values.mode),
@@ -63,9 +68,10 @@ function resolveConfig(values: Values, rpcUrl: string, chainId: string): Resolve
       maxInvoiceExpirySeconds: stringFlag(values['max-invoice-expiry-seconds']),
       rpcUrl,
       chainId,
+      ...(keys.operatorKeys.length > 0 ? { operatorKeys: keys.operatorKeys } : {}),
     })
   } catch (error) {
-    throw asUsageError(error)
+    throw asUsageError(error, { ...FLAGS, operatorKeys: keys.flag })
   }
 }
 
@@ -87,7 +93,13 @@ export async function openIssuanceFromFlags(
   const rpcUrl = stringFlag(values['rpc-url']) ?? endpoints?.geth?.rpcUrl
   const chainId = stringFlag(values['chain-id']) ?? (endpoints?.geth ? String(endpoints.geth.chainId) : undefined)
   if (!rpcUrl || !chainId) throw settingMissingError('chain RPC', '--rpc-url and --chain-id')
-  const config = resolveConfig(values, rpcUrl, chainId)
+  // The sending keys, one flag per key (K keys: the flag repeated); their names checked with the settings.
+  const aws = stringFlag(values.mode) === 'aws'
+  const keyFlag = aws ? '--operator-key-ssm' : '--operator-key-file'
+  const config = resolveConfig(values, rpcUrl, chainId, {
+    operatorKeys: stringListFlag(values[keyFlag.slice(2)]),
+    flag: keyFlag,
+  })
 
   // lnd: explicit least-privilege macaroons, or baked from the devnet node's admin macaroon.
   const nodeName = stringFlag(values['lnd-node']) ?? 'operator'
@@ -118,13 +130,10 @@ export async function openIssuanceFromFlags(
   // The store, the queue and the operator key.
   let resources: IssuanceResources
   if (config.mode === 'embedded') {
-    // One file per sending key (K keys: the flag repeated), else the devnet faucet's.
-    const given = stringListFlag(values['operator-key-file'])
+    // One file per sending key, else the devnet faucet's.
     const faucet = endpoints?.geth?.faucet.keyFile
-    const keyFiles = given.length > 0 ? given : faucet ? [faucet] : []
+    const keyFiles = config.operatorKeys ? [...config.operatorKeys] : faucet ? [faucet] : []
     if (keyFiles.length === 0) throw settingMissingError('operator key', '--operator-key-file')
-    const twice = keyFiles.find((file, index) => keyFiles.indexOf(file) !== index)
-    if (twice !== undefined) throw usageError(`--operator-key-file: ${twice} is given twice`)
     const signerKeys = keyFiles.map((keyFile) =>
       parseOperatorKey({
         key: new Secret(readTextFile(keyFile, '--operator-key-file')),
@@ -139,7 +148,7 @@ export async function openIssuanceFromFlags(
       ...(signerKeys.length > 1 ? { signerKeys } : {}),
     }
   } else {
-    const parameters = stringListFlag(values['operator-key-ssm'])
+    const parameters = [...(config.operatorKeys ?? [])]
     if (parameters.length === 0) throw usageError('--mode aws needs --operator-key-ssm NAME (an SSM SecureString)')
     try {
       resources = await openAwsIssuanceResources({

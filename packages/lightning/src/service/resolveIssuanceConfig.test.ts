@@ -30,6 +30,15 @@ describe('resolveIssuanceConfig', () => {
     assert.equal(config.chain.chainId, 1337)
   })
 
+  it('passes the sending keys through in order, one name or K, and leaves them out when not given', () => {
+    assert.deepEqual(resolveIssuanceConfig({ ...chain, operatorKeys: '/k/0' }).operatorKeys, ['/k/0'])
+    assert.deepEqual(resolveIssuanceConfig({ ...chain, mode: 'aws', operatorKeys: ['/k/1', '/k/0'] }).operatorKeys, [
+      '/k/1',
+      '/k/0',
+    ])
+    assert.equal('operatorKeys' in resolveIssuanceConfig(chain), false)
+  })
+
   const refusals: Array<[string, Parameters<typeof resolveIssuanceConfig>[0], RegExp]> = [
     ['an unknown mode', { ...chain, mode: 'lambda' }, /^mode must be embedded or aws, got "lambda"$/],
     ['a rate that is not a number', { ...chain, rate: 'one' }, /^rate must be "n" or "n\/d" wei per sat, got "one"$/],
@@ -57,6 +66,17 @@ describe('resolveIssuanceConfig', () => {
     ['a chain id in hex', { ...chain, chainId: '0x539' }, /^chainId must be a positive integer, got "0x539"$/],
     ['a fractional chain id', { ...chain, chainId: 1.5 }, /^chainId must be a positive integer, got "1.5"$/],
     ['a chain id past 2^53', { ...chain, chainId: '9007199254740993' }, /^chainId must be a positive integer/],
+    [
+      'K = 0 sending keys',
+      { ...chain, operatorKeys: [] },
+      /^operatorKeys: at least one sending key is needed \(K = 0\)$/,
+    ],
+    ['an empty key name', { ...chain, operatorKeys: ['/k/0', ' '] }, /^operatorKeys: entry 1 is empty$/],
+    [
+      'a sending key listed twice',
+      { ...chain, mode: 'aws', operatorKeys: ['/k/0', '/k/1', '/k/0'] },
+      /^operatorKeys: \/k\/0 is listed twice \(entries 0 and 2\)$/,
+    ],
   ]
   for (const [what, parameters, details] of refusals)
     it(`refuses ${what} with ISSUANCE_CONFIG_INVALID naming the setting`, () => {

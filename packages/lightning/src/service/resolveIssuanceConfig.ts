@@ -21,6 +21,12 @@ export type ResolveIssuanceConfigParameters = {
   /** The chain's public RPC (eth_ only). */
   rpcUrl: string
   chainId: string | number
+  /**
+   * Where the sending keys are, one entry per key (K sharded keys): SSM parameter names in `aws`
+   * mode, key files in `embedded` mode. Checked as names (K >= 1, none empty, none listed twice);
+   * the keys themselves are read and compared by `openAwsIssuanceResources` and `startIssuance`.
+   */
+  operatorKeys?: string | readonly string[] | undefined
 }
 
 export type ResolveIssuanceConfigReturnType = {
@@ -28,6 +34,8 @@ export type ResolveIssuanceConfigReturnType = {
   rate: Rational
   bounds: InvoiceBounds & { maxInvoiceExpirySeconds: number }
   chain: { rpcUrl: string; chainId: number }
+  /** The sending keys' parameter names or files, in order; present when `operatorKeys` was given. */
+  operatorKeys?: readonly string[]
 }
 
 /** The default rate: 10^10 wei per sat, so 1 BTC (10^8 sats) mints 1 coin (10^18 wei). */
@@ -48,7 +56,7 @@ function wholeSats(value: string | undefined, name: string, fallback: bigint): b
  * The issuance service's settings from text, checked once with the defaults filled in: the mode,
  * the rate, the invoice bounds and the chain. Every refusal is `ISSUANCE_CONFIG_INVALID`, its
  * details naming the setting (`rate`, `minSats`, `maxSats`, `maxInvoiceExpirySeconds`, `chainId`, `mode`,
- * `rpcUrl`).
+ * `rpcUrl`, `operatorKeys`).
  */
 export function resolveIssuanceConfig(parameters: ResolveIssuanceConfigParameters): ResolveIssuanceConfigReturnType {
   const mode = parameters.mode ?? 'embedded'
@@ -88,5 +96,21 @@ export function resolveIssuanceConfig(parameters: ResolveIssuanceConfigParameter
   if (!/^[0-9]+$/.test(chainIdText) || !Number.isSafeInteger(chainId) || chainId < 1)
     throw invalid(`chainId must be a positive integer, got "${chainIdText}"`)
 
-  return { mode, rate, bounds: { ...bounds, maxInvoiceExpirySeconds }, chain: { rpcUrl, chainId } }
+  const config: ResolveIssuanceConfigReturnType = {
+    mode,
+    rate,
+    bounds: { ...bounds, maxInvoiceExpirySeconds },
+    chain: { rpcUrl, chainId },
+  }
+  if (parameters.operatorKeys === undefined) return config
+  const operatorKeys: readonly string[] =
+    typeof parameters.operatorKeys === 'string' ? [parameters.operatorKeys] : parameters.operatorKeys
+  if (!Array.isArray(operatorKeys) || operatorKeys.length === 0)
+    throw invalid('operatorKeys: at least one sending key is needed (K = 0)')
+  for (const [index, name] of operatorKeys.entries()) {
+    if (typeof name !== 'string' || name.trim() === '') throw invalid(`operatorKeys: entry ${index} is empty`)
+    const earlier = operatorKeys.indexOf(name)
+    if (earlier !== index) throw invalid(`operatorKeys: ${name} is listed twice (entries ${earlier} and ${index})`)
+  }
+  return { ...config, operatorKeys: [...operatorKeys] }
 }
