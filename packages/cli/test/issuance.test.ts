@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { authenticatedLndGrpc, pay } from 'lightning'
-import { createPublicClient, http } from 'viem'
+import { createPublicClient, getAddress, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { chainops as runChainops } from './support/chainops.ts'
 import { chainopsBin } from './support/chainopsBin.ts'
@@ -164,6 +164,71 @@ describe('chainops serve, invoice create | status and demo @integration', functi
     ])
     assert.equal(fine.code, 0, fine.stderr)
     assert.match(fine.stdout, /status\s+ok/)
+    // Two sending keys: each key's float and plan, the total, one refill per low key (consecutive cold nonces).
+    const secondKey = privateKeyToAccount(generatePrivateKey()).address
+    const keys = await chainops([
+      'float',
+      '--state',
+      state,
+      '--db',
+      db,
+      '--cold-wallet',
+      cold,
+      '--operator',
+      endpoints.geth.faucet.address,
+      '--operator',
+      secondKey,
+      '--json',
+    ])
+    assert.equal(keys.code, 1, keys.stderr)
+    const perKey = JSON.parse(keys.stdout)
+    assert.deepEqual(
+      perKey.keys.map((key: { float: { operator: string; mints: number }; status: string }) => [
+        key.float.operator,
+        key.float.mints,
+        key.status,
+      ]),
+      [
+        [getAddress(endpoints.geth.faucet.address), 1, 'low'],
+        [secondKey, 0, 'low'],
+      ],
+    )
+    assert.equal(perKey.total.mints, 1)
+    assert.equal(BigInt(perKey.total.balanceWei), BigInt(perKey.keys[0].float.balanceWei))
+    assert.equal(perKey.keys[1].proposal.transaction.nonce, perKey.keys[0].proposal.transaction.nonce + 1)
+    assert.equal(BigInt(perKey.keys[1].proposal.valueWei), 30_000_000n * 10n ** 18n)
+    assert.equal(
+      BigInt(perKey.totalRefillWei),
+      BigInt(perKey.keys[0].proposal.valueWei) + BigInt(perKey.keys[1].proposal.valueWei),
+    )
+    const twice = await chainops([
+      'float',
+      '--state',
+      state,
+      '--db',
+      db,
+      '--cold-wallet',
+      cold,
+      '--operator',
+      secondKey,
+      '--operator',
+      secondKey.toLowerCase(),
+    ])
+    assert.equal(twice.code, 2)
+    assert.match(twice.stderr, /--operator: 0x[0-9a-fA-F]{40} is listed twice \(entries 0 and 1\)/)
+    const keyTwice = await chainops([
+      'serve',
+      '--state',
+      state,
+      '--db',
+      db,
+      '--operator-key-file',
+      endpoints.geth.faucet.keyFile,
+      '--operator-key-file',
+      endpoints.geth.faucet.keyFile,
+    ])
+    assert.equal(keyTwice.code, 2, keyTwice.stderr)
+    assert.match(keyTwice.stderr, /--operator-key-file: .* is listed twice \(entries 0 and 1\)/)
 
     const unreachable = await chainops(['invoice', 'status', invoice.paymentHash, '--api', first.url])
     assert.equal(unreachable.code, 1)

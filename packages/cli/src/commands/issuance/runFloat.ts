@@ -122,7 +122,9 @@ async function reportKeys(parameters: {
     floats = await getOperatorFloats({ store, client, operators })
   } catch (error) {
     if (isChainopsError(error, 'MINT_FLOAT_INVALID_PARAMETERS'))
-      throw usageError(`--operator: ${error.details ?? error.shortMessage}`, { cause: error })
+      throw usageError(`--operator: ${(error.details ?? error.shortMessage).replace(/^operators: /, '')}`, {
+        cause: error,
+      })
     throw error
   }
   const [chainId, coldNonce, fees] = await Promise.all([
