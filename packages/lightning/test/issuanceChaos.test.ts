@@ -48,12 +48,14 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
   let readOnlyLnd: AuthenticatedLnd
   let macaroonEnv: Record<string, string>
   const operatorKeys: Record<IssuanceMode, Hex> = { embedded: generatePrivateKey(), aws: generatePrivateKey() }
+  /** AWS mode runs K = 2 sending keys: this one beside operatorKeys.aws. */
+  const secondAwsKey = generatePrivateKey()
   const children: MinterProcess[] = []
 
   before(async () => {
     devnet = await startIssuanceDevnet({
       label: 'issuance-chaos',
-      operatorKeys: Object.values(operatorKeys),
+      operatorKeys: [...Object.values(operatorKeys), secondAwsKey],
       channelCapacitySats: 10_000_000n,
     })
     ;({ geth, ln, moto, client, dir, invoiceLnd, readOnlyLnd } = devnet)
@@ -75,6 +77,8 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
       const pick = (low: number, high: number) => low + Math.floor(rand() * (high - low + 1))
       const key = operatorKeys[mode]
       const operator = privateKeyToAccount(key).address
+      // The sending keys of this mode: one in embedded mode, K = 2 in AWS mode (sharded).
+      const senders = mode === 'aws' ? [operator, privateKeyToAccount(secondAwsKey).address] : [operator]
       const bob = ln.nodes.bob
       const alice = ln.nodes.alice
       assert.ok(bob && alice)
@@ -103,10 +107,12 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         }
         config = { ...base, mode, dbPath }
       } else {
-        const operatorKeyParameter = '/chainops/chaos/operator-key'
-        await new SSMClient(moto.clientConfig).send(
-          new PutParameterCommand({ Name: operatorKeyParameter, Value: key, Type: 'SecureString' }),
-        )
+        const operatorKeyParameter = ['/chainops/chaos/operator-key', '/chainops/chaos/operator-key-2']
+        const ssm = new SSMClient(moto.clientConfig)
+        for (const [index, value] of [key, secondAwsKey].entries())
+          await ssm.send(
+            new PutParameterCommand({ Name: operatorKeyParameter[index], Value: value, Type: 'SecureString' }),
+          )
         const aws = { tableName: 'chainops-chaos', queueName: 'chainops-chaos-mint', operatorKeyParameter }
         const resources = await openAwsIssuanceResources({
           clientConfig: moto.clientConfig,
@@ -210,7 +216,8 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
             await queue.send({
               body: JSON.stringify({ v: 1, paymentHash: invoice.hash }),
               dedupId: `${invoice.hash}:duplicate`,
-              groupId: `mint:${operator}`,
+              // To the group of the key the invoice was assigned (as every re-send goes).
+              groupId: `mint:${record.value.sender ?? operator}`,
             })
             duplicated.add(invoice.hash)
             counts.duplicatesSent++
@@ -282,10 +289,12 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
               row: row && { nonce: row.nonce, txHash: row.txHash, bumps: row.feeBumps.length, outcome: row.outcome },
             })
           }
-          const nonces = {
-            latest: await client.getTransactionCount({ address: operator }),
-            pending: await client.getTransactionCount({ address: operator, blockTag: 'pending' }),
-          }
+          const nonces: Record<string, { latest: number; pending: number }> = {}
+          for (const sender of senders)
+            nonces[sender] = {
+              latest: await client.getTransactionCount({ address: sender }),
+              pending: await client.getTransactionCount({ address: sender, blockTag: 'pending' }),
+            }
           assert.fail(
             `not every settled invoice minted in time: ${JSON.stringify({ states, nonces, unminted: unminted.slice(0, 10) })}; last service events: ${JSON.stringify(last.events.filter((event) => event.event !== 'received').slice(-15))}; stderr:\n${last.stderr().slice(-3000)}`,
           )
@@ -304,13 +313,27 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
       const rows = (await store.list<MintJournalRow>(MINT_JOURNAL_TABLE, { limit: 1000 })).records.map((r) => r.value)
       assert.equal(settled.size, INVOICES, 'every invoice was paid')
       assert.equal(rows.length, settled.size, 'one journal row per settled invoice')
-      assert.deepEqual(
-        rows.map((row) => Number(row.nonce)).sort((a, b) => a - b),
-        Array.from({ length: settled.size }, (_, index) => index),
-        'nonces 0..n-1, each given to one payment hash',
+      // Per sending key: nonces 0..n-1, each given to one payment hash, and n transactions on chain.
+      let operatorTxs = 0n
+      const perKey: string[] = []
+      for (const sender of senders) {
+        const own = rows.filter((row) => row.from.toLowerCase() === sender.toLowerCase())
+        assert.ok(own.length > 0, `the sending key ${sender} minted`)
+        assert.deepEqual(
+          own.map((row) => Number(row.nonce)).sort((a, b) => a - b),
+          Array.from({ length: own.length }, (_, index) => index),
+          `${sender}: nonces 0..n-1, each given to one payment hash`,
+        )
+        const txs = BigInt(await client.getTransactionCount({ address: sender }))
+        assert.equal(txs, BigInt(own.length), `${sender} sent exactly one transaction per invoice assigned to it`)
+        operatorTxs += txs
+        perKey.push(`${own.length}`)
+      }
+      assert.equal(
+        operatorTxs,
+        BigInt(settled.size),
+        'the operator keys sent exactly one transaction per settled invoice',
       )
-      const operatorTxs = BigInt(await client.getTransactionCount({ address: operator }))
-      assert.equal(operatorTxs, BigInt(settled.size), 'the operator sent exactly one transaction per settled invoice')
       let expectedSum = 0n
       let balanceSum = 0n
       for (const invoice of invoices) {
@@ -319,6 +342,11 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         assert.equal(record?.state, 'MINTED')
         assert.equal(record?.receivedMsat, String(invoice.sats * 1000n))
         assert.equal(row?.outcome?.kind, 'minted')
+        assert.equal(
+          row?.from.toLowerCase(),
+          (record?.sender ?? operator).toLowerCase(),
+          'minted by the key in its record',
+        )
         assert.equal(record?.mintTxHash, row?.outcome?.kind === 'minted' ? row.outcome.txHash : undefined)
         const expected = invoice.sats * 10n ** 10n
         const balance = await client.getBalance({ address: invoice.recipient })
@@ -348,7 +376,7 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
           `duplicate jobs sent ${counts.duplicatesSent}, deliveries ${perInvoice.reduce((a, b) => a + b, 0)} (fewest per invoice ${fewest}), ` +
           `service starts ${counts.serviceStarts}, SIGKILLs: after a journal commit ${killer.counts.killsAfterJournal}, after a broadcast ${killer.counts.killsAfterBroadcast}, at random times ${killer.counts.killsAtRandomTime}; ` +
           `exited on their own ${killer.counts.exitedOnTheirOwn}; lnd restarts ${counts.lndRestarts} (after ${counts.settledBeforeLndRestart} settles; subscriber disconnects seen ${lndDisconnects}), RPC node restarts ${counts.rpcRestarts}; ` +
-          `journal rows ${rows.length}, operator transactions ${operatorTxs}, mints ${rows.filter((row) => row.outcome?.kind === 'minted').length}, minted twice 0, lost 0, ` +
+          `sending keys ${senders.length} (journal rows per key ${perKey.join(' + ')}), journal rows ${rows.length}, operator transactions ${operatorTxs}, mints ${rows.filter((row) => row.outcome?.kind === 'minted').length}, minted twice 0, lost 0, ` +
           `recipients' sum ${balanceSum} wei = expected ${expectedSum} wei; the last service took ${(finalMs / 1000).toFixed(1)} s to finish`,
       )
       await close()

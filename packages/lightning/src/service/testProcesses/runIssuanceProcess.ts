@@ -26,7 +26,8 @@ export type IssuanceProcessConfig = {
         }
         tableName: string
         queueName: string
-        operatorKeyParameter: string
+        /** One SSM parameter, or one per sending key (K keys). */
+        operatorKeyParameter: string | string[]
       }
     | undefined
   rpcUrl: string
@@ -76,7 +77,7 @@ const issuance = await startIssuance({
   queue: resources.queue,
   lnd: { invoice: connect(invoiceMacaroon), readOnly: connect(readOnlyMacaroon), nodeKey: config.lnd.nodeKey },
   chain: { rpcUrl: config.rpcUrl, chainId: config.chainId },
-  signerKey: resources.signerKey,
+  signerKey: 'signerKeys' in resources ? resources.signerKeys : resources.signerKey,
   rate: Rational.fromString(config.rate),
   bounds: { minSats: 1n, maxSats: 10_000_000n },
   http: false,
