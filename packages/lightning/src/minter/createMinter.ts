@@ -22,7 +22,7 @@ export type CreateMinterParameters = {
   signerKey: Secret<Hex> | EthersWallet
   chainId: number
   gas?: MinterGasSettings | undefined
-  /** Blocks on top of the including one before a mint counts as MINTED: default 0. */
+  /** Blocks on top of the including one before a mint counts as MINTED: default 1 (0 records at the head, where a sibling block may still win). */
   confirmations?: number | undefined
   /** How often the chain is polled for new blocks: default 250 ms. */
   pollIntervalMs?: number | undefined

@@ -38,7 +38,10 @@ export function createMinterContext(
   const chunkSize = parameters.journalChunkSize ?? 40
   if (!Number.isSafeInteger(chunkSize) || chunkSize < 1 || chunkSize > 49)
     throw invalid('journalChunkSize is a whole number from 1 to 49')
-  const confirmations = parameters.confirmations ?? 0
+  // One block on top by default: a Clique chain can seal two siblings at one height (even a single
+  // sealer, on a recommit), and the node may switch to the other one; a receipt read at the head
+  // would then record the block and fee of a block that is no longer canonical.
+  const confirmations = parameters.confirmations ?? 1
   if (!Number.isSafeInteger(confirmations) || confirmations < 0)
     throw invalid('confirmations is a whole number, 0 or more')
   const resendAfterMs = parameters.resendAfterMs ?? 3000

@@ -29,7 +29,7 @@ export type CreateMintWatcherParameters = {
   chainId: number
   /** The minter's gas settings (fee caps, `bumpAfterBlocks`). */
   gas?: MinterGasSettings | undefined
-  /** Blocks on top of the including one before a mint counts as MINTED: default 0. */
+  /** Blocks on top of the including one before a mint counts as MINTED: default 1 (0 records at the head, where a sibling block may still win). */
   confirmations?: number | undefined
   /** Time between rounds: default 250 ms. */
   pollIntervalMs?: number | undefined
