@@ -8,6 +8,7 @@ import { promisify } from 'node:util'
 import { authenticatedLndGrpc, pay } from 'lightning'
 import { createPublicClient, getAddress, http } from 'viem'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { formatExampleRuns } from '../src/demo/formatExampleRuns.ts'
 import { chainops as runChainops } from './support/chainops.ts'
 import { chainopsBin } from './support/chainopsBin.ts'
 
@@ -253,15 +254,23 @@ describe('chainops serve, invoice create | status and demo @integration', functi
     assert.match(stdout, /minted in block \d+ by 0x[0-9a-f]{64}; 0x[0-9a-fA-F]{40} holds 0\.00000777 coins/)
   })
 
-  it('demo (the README main command) pays an invoice on a fresh local stack and prints the mint', async () => {
-    const demo = await chainops(['demo', '--json', '--sats', '1234'])
+  it('demo (the README main command) pays an invoice on a fresh local stack, prints the mint, then how to run each example', async () => {
+    // As the README runs it: human output, not --json.
+    const demo = await chainops(['demo', '--sats', '1234'])
     assert.equal(demo.code, 0, demo.stderr)
-    const result = JSON.parse(demo.stdout) as Record<string, string>
-    assert.match(result.paymentHash as string, /^[0-9a-f]{64}$/)
-    assert.match(result.mintTxHash as string, /^0x[0-9a-f]{64}$/)
-    assert.equal(result.mintWei, String(1234n * 10n ** 10n))
-    assert.equal(result.balanceWei, result.mintWei)
-    assert.ok(Number(result.block) >= 1)
+    const field = (name: string) => {
+      const match = new RegExp(`^${name} +(.+)$`, 'm').exec(demo.stdout)
+      assert.ok(match, `no "${name}" line in:\n${demo.stdout}`)
+      return match[1] as string
+    }
+    assert.match(field('payment hash'), /^[0-9a-f]{64}$/)
+    assert.match(field('mint tx'), /^0x[0-9a-f]{64}$/)
+    assert.equal(field('paid'), '1234 sats')
+    assert.ok(Number(field('block')) >= 1)
+    assert.equal(field('new balance'), `0.00001234 coins (${1234n * 10n ** 10n} wei)`)
+    // The coins first, then the examples: the output ends with the example commands, each file named.
+    assert.ok(demo.stdout.indexOf('new balance') < demo.stdout.indexOf('next: the examples'))
+    assert.ok(demo.stdout.trimEnd().endsWith(formatExampleRuns()), demo.stdout)
     for (const step of ['starting the local stack', 'invoice ', 'paying it from the payer node', 'minted in block'])
       assert.ok(demo.stderr.includes(step), `progress line "${step}" missing:\n${demo.stderr}`)
   })
