@@ -59,43 +59,18 @@ export async function runFloat({ values, io }: CommandInput): Promise<number> {
     const client = createPublicClient({ transport: http(rpcUrl) })
     if (operators.length > 1) return await reportKeys({ values, io, store, client, operators, coldWallet })
     const current = await getOperatorFloat({ store, client, operator })
-    const [chainId, coldNonce, fees] = await Promise.all([
-      client.getChainId(),
-      client.getTransactionCount({ address: coldWallet, blockTag: 'pending' }),
-      client.estimateFeesPerGas(),
-    ])
-    const plan = planFloatRefill({
-      float: current,
-      coldWallet,
-      chainId,
-      coldNonce,
-      maxFeePerGas: fees.maxFeePerGas,
-      maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
-      targetWei: wholeCoinsFlag(values['target-coins'], 'target-coins'),
-      thresholdWei: wholeCoinsFlag(values['threshold-coins'], 'threshold-coins'),
-    })
+    const plan = planFloatRefill({ float: current, ...(await refillInputs(client, coldWallet, values)) })
     if (values.json) {
-      io.out(JSON.stringify({ float: current, ...plan }, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2))
+      io.out(json({ float: current, ...plan }))
     } else {
-      const days =
-        current.runwaySeconds === undefined
-          ? 'unbounded (nothing burned yet)'
-          : `${(Number(current.runwaySeconds) / 86_400).toFixed(1)} days`
       io.out(
         [
           `operator     ${current.operator}`,
           `balance      ${formatEther(current.balanceWei)} coins`,
           `mints        ${current.mints} in the last ${(current.spanMs / 86_400_000).toFixed(1)} days, burning ${formatEther(current.burnedWei)} coins`,
           `burn         ${formatEther(current.burnWeiPerDay)} coins a day`,
-          `runway       ${days}`,
-          `status       ${plan.status}`,
-          ...plan.warnings.map((warning) => `warning      ${warning}`),
-          ...(plan.proposal
-            ? [
-                `refill       ${formatEther(plan.proposal.valueWei)} coins from ${plan.proposal.from} (nonce ${plan.proposal.transaction.nonce})`,
-                `unsigned tx  ${plan.proposal.unsignedTx}`,
-              ]
-            : []),
+          `runway       ${runwayText(current.runwaySeconds)}`,
+          ...planLines(plan),
         ].join('\n'),
       )
     }
@@ -106,6 +81,39 @@ export async function runFloat({ values, io }: CommandInput): Promise<number> {
 }
 
 const json = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)
+
+/** What a refill plan reads from the chain (cold wallet nonce, fees) and the flags, for one key or K. */
+async function refillInputs(client: PublicClient, coldWallet: Address, values: CommandInput['values']) {
+  const [chainId, coldNonce, fees] = await Promise.all([
+    client.getChainId(),
+    client.getTransactionCount({ address: coldWallet, blockTag: 'pending' }),
+    client.estimateFeesPerGas(),
+  ])
+  return {
+    coldWallet,
+    chainId,
+    coldNonce,
+    maxFeePerGas: fees.maxFeePerGas,
+    maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+    targetWei: wholeCoinsFlag(values['target-coins'], 'target-coins'),
+    thresholdWei: wholeCoinsFlag(values['threshold-coins'], 'threshold-coins'),
+  }
+}
+
+const runwayText = (seconds: bigint | undefined): string =>
+  seconds === undefined ? 'unbounded (nothing burned yet)' : `${(Number(seconds) / 86_400).toFixed(1)} days`
+
+/** A key's plan as text: its status, warnings and the unsigned refill, if any. */
+const planLines = (plan: ReturnType<typeof planFloatRefill>): string[] => [
+  `status       ${plan.status}`,
+  ...plan.warnings.map((warning) => `warning      ${warning}`),
+  ...(plan.proposal
+    ? [
+        `refill       ${formatEther(plan.proposal.valueWei)} coins from ${plan.proposal.from} (nonce ${plan.proposal.transaction.nonce})`,
+        `unsigned tx  ${plan.proposal.unsignedTx}`,
+      ]
+    : []),
+]
 
 /** K sending keys: each key's float and refill plan (consecutive cold nonces), and the total. */
 async function reportKeys(parameters: {
@@ -127,21 +135,7 @@ async function reportKeys(parameters: {
       })
     throw error
   }
-  const [chainId, coldNonce, fees] = await Promise.all([
-    client.getChainId(),
-    client.getTransactionCount({ address: coldWallet, blockTag: 'pending' }),
-    client.estimateFeesPerGas(),
-  ])
-  const plan = planFloatRefills({
-    floats,
-    coldWallet,
-    chainId,
-    coldNonce,
-    maxFeePerGas: fees.maxFeePerGas,
-    maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
-    targetWei: wholeCoinsFlag(values['target-coins'], 'target-coins'),
-    thresholdWei: wholeCoinsFlag(values['threshold-coins'], 'threshold-coins'),
-  })
+  const plan = planFloatRefills({ floats, ...(await refillInputs(client, coldWallet, values)) })
   if (values.json) {
     io.out(
       json({
@@ -162,25 +156,14 @@ async function reportKeys(parameters: {
         `operator     ${float.operator}`,
         `balance      ${formatEther(float.balanceWei)} coins`,
         `mints        ${float.mints}, burning ${formatEther(float.burnWeiPerDay)} coins a day`,
-        `status       ${keyPlan.status}`,
-        ...keyPlan.warnings.map((warning) => `warning      ${warning}`),
-        ...(keyPlan.proposal
-          ? [
-              `refill       ${formatEther(keyPlan.proposal.valueWei)} coins from ${keyPlan.proposal.from} (nonce ${keyPlan.proposal.transaction.nonce})`,
-              `unsigned tx  ${keyPlan.proposal.unsignedTx}`,
-            ]
-          : []),
+        ...planLines(keyPlan),
         '',
       )
     }
-    const runway =
-      floats.total.runwaySeconds === undefined
-        ? 'unbounded (nothing burned yet)'
-        : `${(Number(floats.total.runwaySeconds) / 86_400).toFixed(1)} days`
     lines.push(
       `total        ${floats.keys.length} keys, ${formatEther(floats.total.balanceWei)} coins, ${floats.total.mints} mints`,
       `burn         ${formatEther(floats.total.burnWeiPerDay)} coins a day`,
-      `runway       ${runway}`,
+      `runway       ${runwayText(floats.total.runwaySeconds)}`,
       `refills      ${formatEther(plan.totalRefillWei)} coins`,
       `status       ${plan.status}`,
     )
