@@ -91,6 +91,15 @@ module.exports = {
       ['core', 'clique', 'devnet', 'testkit'],
       'See feature-tests-import-core-devnet-testkit.',
     ),
+    {
+      name: 'aws-stack-imports-core-clique-lightning',
+      severity: 'error',
+      comment:
+        '@chainops/aws-stack turns the plans of @chainops/clique and the issuance settings of @chainops/lightning ' +
+        'into CDK constructs; it builds on those and @chainops/core only (its tests may also use devnet and the test kit).',
+      from: { path: '^packages/aws-stack/', pathNot: testCode },
+      to: { path: '^packages/[^/]+/', pathNot: '^packages/(core|clique|lightning|aws-stack)/' },
+    },
     importsOnly(
       'devnet-imports-core-clique',
       'devnet',

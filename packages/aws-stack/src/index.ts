@@ -1,0 +1,2 @@
+// @chainops/aws-stack: the production AWS topology (../shared/seeds/000, "サーバ構成") as CDK constructs.
+export {}
