@@ -9,8 +9,10 @@ cd "$root"
 NODE_VERSION=24.21.0
 PNPM_VERSION=10.34.8
 # moto: the AWS emulator (SQS, SSM, DynamoDB); ethstaker-deposit: the reference deposit-data
-# implementation the dvt tests run side by side (its Python API; its CLI lacks its intl files).
-PY_SPECS='moto[server]==5.2.5 ethstaker-deposit==1.3.1'
+# implementation the dvt tests run side by side (its Python API; its CLI lacks its intl files);
+# cfn-lint: the CloudFormation linter the aws-stack tests run on the synthesized template (moto
+# pulls some cfn-lint in too; pinning it here keeps the lint rules the tests expect).
+PY_SPECS='moto[server]==5.2.5 ethstaker-deposit==1.3.1 cfn-lint==1.58.0'
 tools="$root/.tools"
 start_all=$SECONDS
 
@@ -97,7 +99,7 @@ install_verdaccio() {
 step "node $NODE_VERSION + pnpm" install_node
 step "dependencies (pnpm install)" install_deps
 step "verdaccio (.tools/verdaccio)" install_verdaccio
-step "python venv (moto, ethstaker-deposit)" install_moto
+step "python venv (moto, deposit, cfn-lint)" install_moto
 step "geth (cache)" bash scripts/build-daemons.sh geth
 step "btcd + btcctl (cache)" bash scripts/build-daemons.sh btcd
 step "lnd + lncli (cache)" bash scripts/build-daemons.sh lnd
