@@ -5,6 +5,9 @@ import {
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  ScanCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb'
 import {
   CreateQueueCommand,
@@ -99,6 +102,84 @@ describe('startMoto @integration', () => {
     await assert.rejects(put('PAID'), ConditionalCheckFailedException)
     const item = await ddb.send(new GetItemCommand({ TableName: 'invoices', Key: { pk: { S: 'hash-1' } } }))
     assert.equal(item.Item?.state?.S, 'PENDING')
+  })
+
+  it('DynamoDB transaction that fails on its last condition leaves every item it wrote or updated as it was', async () => {
+    const ddb = new DynamoDBClient(moto.clientConfig)
+    await ddb.send(
+      new CreateTableCommand({
+        TableName: 'records',
+        AttributeDefinitions: [
+          { AttributeName: 't', AttributeType: 'S' },
+          { AttributeName: 'k', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 't', KeyType: 'HASH' },
+          { AttributeName: 'k', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    )
+    const key = (k: string) => ({ t: { S: 'x' }, k: { S: k } })
+    for (const k of ['a', 'b', 'c'])
+      await ddb.send(new PutItemCommand({ TableName: 'records', Item: { ...key(k), v: { N: '1' } } }))
+    const before = await ddb.send(new ScanCommand({ TableName: 'records' }))
+    const failed = ddb.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          { Put: { TableName: 'records', Item: { ...key('new'), v: { N: '1' } } } },
+          { Put: { TableName: 'records', Item: { ...key('a'), v: { N: '2' } } } },
+          {
+            Update: {
+              TableName: 'records',
+              Key: key('b'),
+              UpdateExpression: 'SET v = :two',
+              ExpressionAttributeValues: { ':two': { N: '2' } },
+            },
+          },
+          { Delete: { TableName: 'records', Key: key('c') } },
+          {
+            ConditionCheck: {
+              TableName: 'records',
+              Key: key('missing'),
+              ConditionExpression: 'attribute_exists(k)',
+            },
+          },
+        ],
+      }),
+    )
+    await assert.rejects(failed, (error: unknown) => {
+      assert.ok(error instanceof TransactionCanceledException)
+      assert.deepEqual(
+        error.CancellationReasons?.map((reason) => reason.Code),
+        ['None', 'None', 'None', 'None', 'ConditionalCheckFailed'],
+      )
+      return true
+    })
+    const after = await ddb.send(new ScanCommand({ TableName: 'records' }))
+    assert.deepEqual(after.Items, before.Items)
+    assert.deepEqual(
+      after.Items?.map((item) => [item.k?.S, item.v?.N]),
+      [
+        ['a', '1'],
+        ['b', '1'],
+        ['c', '1'],
+      ],
+    )
+    // and one that holds commits all of it
+    await ddb.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          { Put: { TableName: 'records', Item: { ...key('new'), v: { N: '1' } } } },
+          { Delete: { TableName: 'records', Key: key('c') } },
+        ],
+      }),
+    )
+    const committed = await ddb.send(new ScanCommand({ TableName: 'records' }))
+    assert.deepEqual(
+      committed.Items?.map((item) => item.k?.S),
+      ['a', 'b', 'new'],
+    )
   })
 
   it('reset() clears every resource', async () => {

@@ -6,13 +6,25 @@ to those tables in between (real DynamoDB never loses a committed write). Serial
 requests removes that race; SQS, SSM and the rest stay concurrent (an SQS long poll must not hold
 up everything else).
 
+moto's TransactWriteItems also deep-copies every table it touches before it writes, to put the
+copy back if the transaction fails: its cost grows with the table (over 0.5 s a transaction once
+a table holds a few thousand records, where real DynamoDB's does not grow). `undo_by_item` keeps
+moto's own transaction code and semantics but makes the backup the transaction's own items only:
+during the call a table "copies" to itself, and if the call fails, each item it touched is put
+back as it was. That is only safe with DynamoDB requests one at a time, as served here.
+
 Usage: python serializedMotoServer.py HOST PORT
 """
 
+import copy
 import os
 import signal
 import sys
 import threading
+
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.table import Table
 
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
@@ -37,11 +49,67 @@ def serialize_dynamodb(app):
     return wrapped
 
 
+def touched_items(backend, transact_items):
+    """(table, hash, range, copy of the item or None) for each item a transaction names."""
+    touched = []
+    for entry in transact_items:
+        for op_type, op in entry.items():
+            table = backend.tables.get(op.get("TableName"))
+            if table is None:
+                continue
+            attrs = op.get("Item") if op_type == "Put" else op.get("Key")
+            if not isinstance(attrs, dict) or table.hash_key_attr not in attrs:
+                continue
+            hash_value = DynamoType(attrs[table.hash_key_attr])
+            range_value = None
+            if table.range_key_attr is not None:
+                if table.range_key_attr not in attrs:
+                    continue
+                range_value = DynamoType(attrs[table.range_key_attr])
+            try:
+                current = table.get_item(hash_value, range_value)
+            except Exception:
+                continue
+            touched.append((table, hash_value, range_value, copy.deepcopy(current)))
+    return touched
+
+
+def put_back(touched):
+    for table, hash_value, range_value, item in reversed(touched):
+        if range_value is None:
+            if item is None:
+                table.items.pop(hash_value, None)
+            else:
+                table.items[hash_value] = item
+        elif item is None:
+            table.items.get(hash_value, {}).pop(range_value, None)
+        else:
+            table.items[hash_value][range_value] = item
+
+
+def undo_by_item() -> None:
+    transact = DynamoDBBackend.transact_write_items
+
+    def transact_write_items(self, transact_items):
+        touched = touched_items(self, transact_items)
+        Table.__deepcopy__ = lambda table, memo: table
+        try:
+            return transact(self, transact_items)
+        except BaseException:
+            put_back(touched)
+            raise
+        finally:
+            del Table.__deepcopy__
+
+    DynamoDBBackend.transact_write_items = transact_write_items
+
+
 def main() -> None:
     host, port = sys.argv[1], int(sys.argv[2])
     os.environ.setdefault("MOTO_PORT", str(port))
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     signal.signal(signal.SIGINT, lambda signum, frame: sys.exit(0))
+    undo_by_item()
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(host, port, serialize_dynamodb(app), threaded=True, request_handler=MotoRequestHandler)
 
