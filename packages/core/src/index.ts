@@ -22,6 +22,23 @@ export type {
 } from './queue/Queue.ts'
 export { QueueError, type QueueErrorCode, type QueueErrorParameters } from './queue/QueueError.ts'
 export { SqliteQueue, type SqliteQueueParameters } from './queue/SqliteQueue.ts'
+export {
+  type ProbeRpcEndpointsErrorType,
+  type ProbeRpcEndpointsParameters,
+  type ProbeRpcEndpointsReturnType,
+  probeRpcEndpoints,
+  type RpcProbeProgress,
+} from './rpc/probeRpcEndpoints.ts'
+export type { RpcCallTimings } from './rpc/RpcCallTimings.ts'
+export type {
+  RpcEndpointDown,
+  RpcEndpointProbe,
+  RpcEndpointTimings,
+  RpcEndpointUp,
+  RpcSyncStatus,
+  RpcTimingSummary,
+} from './rpc/RpcEndpointProbe.ts'
+export { RpcProbeError, type RpcProbeErrorCode, type RpcProbeErrorParameters } from './rpc/RpcProbeError.ts'
 export { addressSchema } from './schema/addressSchema.ts'
 export { bigintStringSchema } from './schema/bigintStringSchema.ts'
 export { hexSchema } from './schema/hexSchema.ts'

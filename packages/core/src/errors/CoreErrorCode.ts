@@ -1,6 +1,7 @@
 import type { EthersAdapterErrorCode } from '../ethers/EthersAdapterError.ts'
 import type { LoggerErrorCode } from '../logger/LoggerError.ts'
 import type { QueueErrorCode } from '../queue/QueueError.ts'
+import type { RpcProbeErrorCode } from '../rpc/RpcProbeError.ts'
 import type { SecretErrorCode } from '../secrets/SecretError.ts'
 import type { StoreErrorCode } from '../store/StoreError.ts'
 import type { RationalErrorCode } from '../units/RationalError.ts'
@@ -11,6 +12,7 @@ export type CoreErrorCode =
   | EthersAdapterErrorCode
   | LoggerErrorCode
   | QueueErrorCode
+  | RpcProbeErrorCode
   | SecretErrorCode
   | StoreErrorCode
   | RationalErrorCode

@@ -3,6 +3,7 @@ import { inspect } from 'node:util'
 import { EthersAdapterError } from '../ethers/EthersAdapterError.ts'
 import { LoggerError } from '../logger/LoggerError.ts'
 import { QueueError } from '../queue/QueueError.ts'
+import { RpcProbeError } from '../rpc/RpcProbeError.ts'
 import { SchemaValidationError } from '../schema/SchemaValidationError.ts'
 import { SecretError } from '../secrets/SecretError.ts'
 import { StoreError } from '../store/StoreError.ts'
@@ -41,6 +42,17 @@ const rows: Row[] = [
     name: 'QueueError',
     code: 'QUEUE_BUSY',
     make: (cause) => new QueueError({ code: 'QUEUE_BUSY', shortMessage: 'Queue is busy', details: 'd', cause }),
+  },
+  {
+    name: 'RpcProbeError',
+    code: 'RPC_PROBE_REFUSED',
+    make: (cause) =>
+      new RpcProbeError({
+        code: 'RPC_PROBE_REFUSED',
+        shortMessage: 'http://127.0.0.1:1/ refused the connection',
+        details: 'd',
+        cause,
+      }),
   },
   {
     name: 'SecretError',
