@@ -60,6 +60,7 @@ export type {
   ListResult,
   Store,
   StoredRecord,
+  StoreKey,
   StoreOperations,
   StoreTransaction,
 } from './store/Store.ts'

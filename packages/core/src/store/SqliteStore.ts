@@ -1,10 +1,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { assertStoreKey } from './assertStoreKey.ts'
+import { assertStoreKeys } from './assertStoreKeys.ts'
 import { assertStoreVersion } from './assertStoreVersion.ts'
 import { openSqliteDatabase } from './openSqliteDatabase.ts'
 import { parseListOptions } from './parseListOptions.ts'
-import type { ListOptions, ListResult, Store, StoredRecord, StoreOperations, StoreTransaction } from './Store.ts'
+import type {
+  ListOptions,
+  ListResult,
+  Store,
+  StoredRecord,
+  StoreKey,
+  StoreOperations,
+  StoreTransaction,
+} from './Store.ts'
 import { StoreError } from './StoreError.ts'
 import { serialiseStoreValue } from './serialiseStoreValue.ts'
 import { storeClosed } from './storeClosed.ts'
@@ -95,6 +104,13 @@ export class SqliteStore implements Store {
 
   get<TValue = unknown>(table: string, key: string): Promise<StoredRecord<TValue> | undefined> {
     return this.#run(() => this.#get<TValue>(table, key))
+  }
+
+  getMany(keys: readonly StoreKey[]): Promise<(StoredRecord | undefined)[]> {
+    return this.#run(() => {
+      assertStoreKeys(keys)
+      return keys.map(({ table, key }) => this.#get(table, key))
+    })
   }
 
   putIfAbsent(table: string, key: string, value: unknown): Promise<number> {

@@ -7,6 +7,9 @@ export type StoredRecord<TValue = unknown> = {
   value: TValue
 }
 
+/** The address of one record: its table and key. */
+export type StoreKey = { table: string; key: string }
+
 export type ListOptions = {
   /** Only keys that start with this. */
   prefix?: string | undefined
@@ -58,6 +61,12 @@ export type StoreTransaction = StoreOperations
  * asynchronous so that a DynamoDB adapter fits the same shape as the embedded node:sqlite one.
  */
 export type Store = StoreOperations & {
+  /**
+   * Reads many records at once, each as `get` would (strongly consistent), in as few requests as
+   * the backing allows (DynamoDB: one BatchGetItem per 100 distinct keys). Resolves to one entry
+   * per key, in the order given (undefined for a missing record); a key may appear more than once.
+   */
+  getMany(keys: readonly StoreKey[]): Promise<(StoredRecord | undefined)[]>
   list<TValue = unknown>(table: string, options?: ListOptions): Promise<ListResult<TValue>>
   /**
    * Runs `fn` with a transaction object and commits its writes atomically when `fn` resolves; if

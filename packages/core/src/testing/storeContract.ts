@@ -147,6 +147,40 @@ export function storeContract(
       await assert.rejects(store.putIfAbsent('t', 'k', 'x'.repeat(400_000)), failsWith('STORE_INVALID_INPUT'))
     })
 
+    it('getMany reads records of several tables in the order asked, missing ones undefined, a key twice, over 100 keys', async () => {
+      const store = await open()
+      for (let index = 0; index < 120; index++) await store.putIfAbsent('many', `k${index}`, { index })
+      await store.compareAndSet('many', 'k7', 1, { index: 7, again: true })
+      await store.putIfAbsent('other', 'k7', 'other table')
+      const keys = [
+        { table: 'other', key: 'k7' },
+        { table: 'many', key: 'k7' },
+        { table: 'many', key: 'absent' },
+        { table: 'many', key: 'k7' },
+        ...Array.from({ length: 120 }, (_, index) => ({ table: 'many', key: `k${119 - index}` })),
+      ]
+      const records = await store.getMany(keys)
+      assert.equal(records.length, 124)
+      assert.deepEqual(records.slice(0, 4), [
+        { table: 'other', key: 'k7', version: 1, value: 'other table' },
+        { table: 'many', key: 'k7', version: 2, value: { index: 7, again: true } },
+        undefined,
+        { table: 'many', key: 'k7', version: 2, value: { index: 7, again: true } },
+      ])
+      assert.deepEqual(
+        records
+          .slice(4)
+          .map((record) => [record?.key, record?.version, (record?.value as { index: number } | undefined)?.index]),
+        Array.from({ length: 120 }, (_, index) => [`k${119 - index}`, 119 - index === 7 ? 2 : 1, 119 - index]),
+      )
+      assert.deepEqual(await store.getMany([]), [])
+      await assert.rejects(store.getMany([{ table: 'many', key: '' }]), failsWith('STORE_INVALID_INPUT'))
+      await assert.rejects(
+        store.getMany('many' as never),
+        failsWith('STORE_INVALID_INPUT', 'getMany takes an array of { table, key }'),
+      )
+    })
+
     it('two instances on one backing cannot both win a compare-and-set', async () => {
       const a = await open()
       const b = await open()
@@ -242,6 +276,12 @@ export function storeContract(
         }),
         failsWith('STORE_NESTED_TRANSACTION'),
       )
+      await assert.rejects(
+        store.transaction(async () => {
+          await store.getMany([{ table: 't', key: 'a' }])
+        }),
+        failsWith('STORE_NESTED_TRANSACTION'),
+      )
       let leaked: StoreTransaction | undefined
       await store.transaction((tx) => {
         leaked = tx
@@ -254,6 +294,7 @@ export function storeContract(
       const store = await open()
       await store.close()
       await assert.rejects(store.get('t', 'a'), failsWith('STORE_CLOSED'))
+      await assert.rejects(store.getMany([{ table: 't', key: 'a' }]), failsWith('STORE_CLOSED'))
       await assert.rejects(store.putIfAbsent('t', 'a', 1), failsWith('STORE_CLOSED'))
       await assert.rejects(
         store.transaction(() => {}),

@@ -11,6 +11,7 @@ import type { StoreLease } from './acquireStoreLease.ts'
 export function fenceStoreWrites(store: Store, lease: StoreLease): Store {
   return {
     get: <TValue>(table: string, key: string) => store.get<TValue>(table, key),
+    getMany: (keys) => store.getMany(keys),
     list: <TValue>(table: string, options?: ListOptions) => store.list<TValue>(table, options),
     putIfAbsent: (table, key, value) => lease.fence((tx) => tx.putIfAbsent(table, key, value)),
     compareAndSet: (table, key, expectedVersion, next) =>

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import {
+  BatchGetItemCommand,
   CreateTableCommand,
   DeleteItemCommand,
   DescribeTableCommand,
@@ -12,10 +13,11 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb'
 import { assertStoreKey } from '../../store/assertStoreKey.ts'
+import { assertStoreKeys } from '../../store/assertStoreKeys.ts'
 import { assertStoreVersion } from '../../store/assertStoreVersion.ts'
 import { invalidStoreInput } from '../../store/invalidStoreInput.ts'
 import { parseListOptions } from '../../store/parseListOptions.ts'
-import type { ListOptions, ListResult, Store, StoredRecord, StoreTransaction } from '../../store/Store.ts'
+import type { ListOptions, ListResult, Store, StoredRecord, StoreKey, StoreTransaction } from '../../store/Store.ts'
 import { StoreError } from '../../store/StoreError.ts'
 import { serialiseStoreValue } from '../../store/serialiseStoreValue.ts'
 import { storeClosed } from '../../store/storeClosed.ts'
@@ -39,6 +41,14 @@ export type DynamoDbStoreParameters = {
 }
 
 const DYNAMODB_TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/
+
+/** BatchGetItem takes at most 100 keys, none twice. */
+const MAX_BATCH_GET_KEYS = 100
+
+/** Rounds of a BatchGetItem's UnprocessedKeys (throttled or over 16 MB) before STORE_BUSY. */
+const MAX_BATCH_GET_ROUNDS = 8
+
+const recordId = (table: string, key: string) => `${table}\u0000${key}`
 
 /** Which DynamoDbStore's transaction callback the current async context is inside. */
 const activeTransaction = new AsyncLocalStorage<DynamoDbStore>()
@@ -130,6 +140,36 @@ export class DynamoDbStore implements Store {
       assertStoreKey(table, key)
       const item = await this.#read(table, key)
       return item ? dynamoDbRecordCodec.record<TValue>(item) : undefined
+    })
+  }
+
+  getMany(keys: readonly StoreKey[]): Promise<(StoredRecord | undefined)[]> {
+    return this.#run(async () => {
+      assertStoreKeys(keys)
+      const distinct = [...new Map(keys.map(({ table, key }) => [recordId(table, key), { table, key }])).values()]
+      const found = new Map<string, DynamoDbItem>()
+      for (let start = 0; start < distinct.length; start += MAX_BATCH_GET_KEYS) {
+        let pending = distinct
+          .slice(start, start + MAX_BATCH_GET_KEYS)
+          .map(({ table, key }) => dynamoDbRecordCodec.key(table, key))
+        for (let round = 1; pending.length > 0; round++) {
+          if (round > 1) {
+            if (round > MAX_BATCH_GET_ROUNDS)
+              throw busy(`BatchGetItem left ${pending.length} keys unprocessed ${MAX_BATCH_GET_ROUNDS} times; retry`)
+            await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** round))
+          }
+          const { Responses, UnprocessedKeys } = await this.#client.send(
+            new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+          )
+          for (const item of Responses?.[this.tableName] ?? [])
+            found.set(recordId(item.t?.S ?? '', item.k?.S ?? ''), item)
+          pending = UnprocessedKeys?.[this.tableName]?.Keys ?? []
+        }
+      }
+      return keys.map(({ table, key }) => {
+        const item = found.get(recordId(table, key))
+        return item ? dynamoDbRecordCodec.record(item) : undefined
+      })
     })
   }
 
