@@ -10,11 +10,16 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { openAwsIssuanceResources } from '../src/aws/openAwsIssuanceResources.ts'
 import { createInvoice } from '../src/invoices/createInvoice.ts'
 import { INVOICES_TABLE, type InvoiceRecord } from '../src/invoices/InvoiceRecord.ts'
+import type { AwsProcessConfig } from '../src/lambda/testProcesses/awsProcessConfig.ts'
+import type { MintConsumerLambdaProcessConfig } from '../src/lambda/testProcesses/runMintConsumerLambdaProcess.ts'
+import type { MintWatcherLambdaProcessConfig } from '../src/lambda/testProcesses/runMintWatcherLambdaProcess.ts'
 import { MINT_JOURNAL_TABLE, type MintJournalRow } from '../src/minter/MintJournalRow.ts'
+import type { CrashAt } from '../src/minter/testProcesses/crashPointHooks.ts'
 import { type MinterProcess, spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
 import type { IssuanceMode } from '../src/service/startIssuance.ts'
 import type { IssuanceProcessConfig } from '../src/service/testProcesses/runIssuanceProcess.ts'
 import { CURSORS_TABLE, settleCursorKey } from '../src/settle/settleCursorKey.ts'
+import type { SettleSubscriberProcessConfig } from '../src/settle/testProcesses/runSettleSubscriberProcess.ts'
 import { chaosKiller } from './support/chaosKiller.ts'
 import { random } from './support/random.ts'
 import { type IssuanceDevnet, startIssuanceDevnet } from './support/startIssuanceDevnet.ts'
@@ -22,6 +27,22 @@ import { type IssuanceDevnet, startIssuanceDevnet } from './support/startIssuanc
 const INVOICES = Number(process.env.CHAOS_INVOICES ?? 200)
 const RATE = '10000000000/1'
 const issuanceScript = new URL('../src/service/testProcesses/runIssuanceProcess.ts', import.meta.url).pathname
+// AWS mode: each part in its own process, as production runs them apart.
+const subscriberScript = new URL('../src/settle/testProcesses/runSettleSubscriberProcess.ts', import.meta.url).pathname
+const consumerScript = new URL('../src/lambda/testProcesses/runMintConsumerLambdaProcess.ts', import.meta.url).pathname
+const watcherScript = new URL('../src/lambda/testProcesses/runMintWatcherLambdaProcess.ts', import.meta.url).pathname
+
+const alive = (child: MinterProcess) => child.child.exitCode === null && child.child.signalCode === null
+/** Whether a subscriber process holds the settle lease now (its last lease event is an acquisition). */
+function activeSubscriber(child: MinterProcess): boolean {
+  if (!alive(child)) return false
+  for (let index = child.events.length - 1; index >= 0; index--) {
+    const event = child.events[index]?.event
+    if (event === 'lease_acquired') return true
+    if (event === 'lease_lost') return false
+  }
+  return false
+}
 
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>) {
@@ -36,7 +57,7 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T, index
   )
 }
 
-describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per mode, the service SIGKILLed at random points, every message delivered at least twice, lnd and the geth RPC node restarted`, function () {
+describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per mode, the service SIGKILLed at random points (AWS mode: its consumer, its receipt watcher and its active settle subscriber, each in a process of its own), every message delivered at least twice, lnd and the geth RPC node restarted`, function () {
   this.timeout(600_000)
   let devnet: IssuanceDevnet
   let geth: GethCliqueNetwork
@@ -87,6 +108,7 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
       let queue: Queue
       let close: () => Promise<void>
       let config: IssuanceProcessConfig
+      let awsConfig: AwsProcessConfig | undefined
       const base = {
         rpcUrl: geth.rpc?.rpcUrl as string,
         chainId: geth.chainId,
@@ -124,7 +146,8 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         store = resources.store
         queue = resources.queue
         close = resources.close
-        config = { ...base, mode, aws: { ...aws, clientConfig: moto.clientConfig } }
+        awsConfig = { ...aws, clientConfig: moto.clientConfig }
+        config = { ...base, mode, aws: awsConfig }
       }
 
       // The invoices, created as the API does (record before request).
@@ -148,10 +171,10 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
       )
 
       const counts = {
+        paymentsStarted: 0,
         payments: 0,
         paymentRetries: 0,
         duplicatesSent: 0,
-        serviceStarts: 0,
         lndRestarts: 0,
         settledBeforeLndRestart: 0,
         rpcRestarts: 0,
@@ -170,6 +193,7 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
       const payer = (async () => {
         await firstSubscribed
         await pool(invoices, 25, async (invoice) => {
+          counts.paymentsStarted++
           for (let attempt = 1; ; attempt++) {
             try {
               await pay({ lnd: alice.lnd, request: invoice.request })
@@ -226,25 +250,221 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         }
       })()
 
-      // The killer: services started one after another, each SIGKILLed at a crash point (after a
-      // journal commit; after a broadcast, before its receipt) or at a random moment.
-      const killer = chaosKiller({ rand, crashShare: 0.3, lifetimeMs: [1500, 5000], forcedTimeoutMs: 30_000 })
-      while (paying || killer.deaths < 8 || counts.rpcRestarts === 0) {
-        const crashAt = killer.nextCrash()
-        const child = spawnMinterProcess({ ...config, crashAt }, key, { script: issuanceScript, env: macaroonEnv })
-        children.push(child)
-        counts.serviceStarts++
-        child.waitFor((event) => event.event === 'subscribed', 120_000).then(listening, () => {})
-        await killer.killWhenDue(child, crashAt)
-      }
-      await payer
-      await restarts
-      const killedAt = Date.now()
+      let finalProcesses: MinterProcess[]
+      let killedAt: number
+      let processReport: string
+      /** What is checked once every settled invoice is MINTED (AWS mode: the mints of the watcher gap). */
+      let afterMinted = async () => {}
+      if (mode === 'embedded') {
+        // The killer: services started one after another, each SIGKILLed at a crash point (after a
+        // journal commit; after a broadcast, before its receipt) or at a random moment.
+        const killer = chaosKiller({ rand, crashShare: 0.3, lifetimeMs: [1500, 5000], forcedTimeoutMs: 30_000 })
+        let serviceStarts = 0
+        while (paying || killer.deaths < 8 || counts.rpcRestarts === 0) {
+          const crashAt = killer.nextCrash()
+          const child = spawnMinterProcess({ ...config, crashAt }, key, { script: issuanceScript, env: macaroonEnv })
+          children.push(child)
+          serviceStarts++
+          child.waitFor((event) => event.event === 'subscribed', 120_000).then(listening, () => {})
+          await killer.killWhenDue(child, crashAt)
+        }
+        await payer
+        await restarts
+        killedAt = Date.now()
 
-      // The last service runs to the end; the duplicator finishes meanwhile.
-      const last = spawnMinterProcess(config, key, { script: issuanceScript, env: macaroonEnv })
-      children.push(last)
-      counts.serviceStarts++
+        // The last service runs to the end; the duplicator finishes meanwhile.
+        const last = spawnMinterProcess(config, key, { script: issuanceScript, env: macaroonEnv })
+        children.push(last)
+        serviceStarts++
+        finalProcesses = [last]
+        processReport =
+          `service starts ${serviceStarts}, SIGKILLs: after a journal commit ${killer.counts.killsAfterJournal}, after a broadcast ${killer.counts.killsAfterBroadcast}, at random times ${killer.counts.killsAtRandomTime}; ` +
+          `exited on their own ${killer.counts.exitedOnTheirOwn}`
+      } else {
+        // AWS mode runs the parts apart, as production does: two settle subscribers (active/standby
+        // by the store's lease, on the lnd host), the consumer Lambda and the scheduled receipt
+        // watcher Lambda, each in its own process and each killed on its own.
+        const aws = awsConfig as AwsProcessConfig
+        const chain = { rpcUrl: base.rpcUrl, chainId: base.chainId }
+        const spawnPart = (script: string, partConfig: object, env: Record<string, string> = {}) => {
+          const child = spawnMinterProcess(partConfig, '0x', { script, env })
+          children.push(child)
+          return child
+        }
+        const consumerConfig = (crashAt: CrashAt | undefined): MintConsumerLambdaProcessConfig => ({
+          aws,
+          ...chain,
+          visibilityTimeoutMs: base.visibilityTimeoutMs,
+          crashAt,
+        })
+        const watcherConfig = (crashAt: CrashAt | undefined): MintWatcherLambdaProcessConfig => ({
+          aws,
+          ...chain,
+          leaseTtlMs: base.leaseTtlMs,
+          pollIntervalMs: 100,
+          resendAfterMs: 1500,
+          invocationMs: 60_000,
+          scheduleMs: 200,
+          crashAt,
+        })
+
+        // The subscriber pair. The ACTIVE one is SIGKILLed twice while payments are in flight; the
+        // standby must take the lease over, and the killed one comes back as the new standby.
+        const subscribers: MinterProcess[] = []
+        let subscriberStarts = 0
+        const spawnSubscriber = () => {
+          const subscriberConfig: SettleSubscriberProcessConfig = {
+            aws,
+            lnd: base.lnd,
+            sender: senders,
+            holder: `subscriber-${++subscriberStarts}`,
+            ttlMs: base.leaseTtlMs,
+            pollIntervalMs: 200,
+            reconcileIntervalMs: 10_000,
+          }
+          const child = spawnPart(subscriberScript, subscriberConfig, {
+            CHAINOPS_READONLY_MACAROON: macaroonEnv.CHAINOPS_READONLY_MACAROON as string,
+          })
+          subscribers.push(child)
+          child.waitFor((event) => event.event === 'subscribed', 120_000).then(listening, () => {})
+          return child
+        }
+        spawnSubscriber()
+        spawnSubscriber()
+        const takeovers: Array<{ afterSettles: number; inFlight: number; ms: number }> = []
+        const subscriberChaos = (async () => {
+          await firstSubscribed
+          for (const share of [pick(10, 35) / 100, pick(45, 75) / 100]) {
+            while (settled.size < Math.floor(INVOICES * share)) await sleep(20)
+            let active = subscribers.find(activeSubscriber)
+            for (const until = Date.now() + 30_000; !active; active = subscribers.find(activeSubscriber)) {
+              assert.ok(Date.now() < until, 'no settle subscriber holds the lease')
+              await sleep(50)
+            }
+            const standby = subscribers.find((child) => child !== active && alive(child))
+            assert.ok(standby, 'a standby subscriber runs beside the active one')
+            const afterSettles = settled.size
+            const inFlight = counts.paymentsStarted - counts.payments
+            const killed = Date.now()
+            await active.kill()
+            const tookOver = await standby.waitFor(
+              (event) => event.event === 'lease_acquired' && Number(event.at) >= killed,
+              30_000,
+            )
+            takeovers.push({ afterSettles, inFlight, ms: Number(tookOver.at) - killed })
+            // The killed one restarts, as the new standby.
+            spawnSubscriber()
+          }
+        })()
+
+        // The consumer: started one after another, each SIGKILLed at one of its minters' crash
+        // points (after a journal commit; after a broadcast, before the acknowledgement) or at a
+        // random moment.
+        const consumerKiller = chaosKiller({ rand, crashShare: 0.3, lifetimeMs: [1500, 5000], forcedTimeoutMs: 30_000 })
+        let consumerStarts = 0
+        const consumers = (async () => {
+          while (paying || consumerKiller.deaths < 8 || counts.rpcRestarts === 0) {
+            const crashAt = consumerKiller.nextCrash()
+            const child = spawnPart(consumerScript, consumerConfig(crashAt))
+            consumerStarts++
+            await consumerKiller.killWhenDue(child, crashAt)
+          }
+        })()
+
+        // The receipt watcher: killed after a journal commit (an outcome or a fee bump written),
+        // after a broadcast (a rebroadcast or fee bump answered) or at random; after its first
+        // death none runs for a while (as when scheduled invocations fail) while the consumer
+        // journals and acknowledges: those mints must stay PAID, then reach MINTED.
+        // The first watcher dies after a broadcast: it runs while the first consumer dies after its
+        // first journal commit, before broadcasting, and resends what that one left unsent.
+        const watcherKiller = chaosKiller({
+          rand: random(seed ^ 0x9e3779b9),
+          crashShare: 0.3,
+          lifetimeMs: [2000, 6000],
+          forcedTimeoutMs: 30_000,
+          forced: ['broadcast', 'journaled'],
+        })
+        let watcherStarts = 0
+        const gap = { hashes: [] as string[], mined: 0, ms: 0 }
+        const watcherGap = async () => {
+          const start = Date.now()
+          const since = (name: string) =>
+            children.flatMap((child) =>
+              child.events.filter((event) => event.event === name && Number(event.at) >= start),
+            )
+          const journaledAndAcked = () => {
+            const journaled = new Set(since('journaled').flatMap((event) => event.hashes as string[]))
+            return [...new Set(since('acked').map((event) => event.hash as string))].filter((hash) =>
+              journaled.has(hash),
+            )
+          }
+          while (Date.now() - start < 4000 || (journaledAndAcked().length < 10 && Date.now() - start < 15_000))
+            await sleep(200)
+          gap.hashes = journaledAndAcked()
+          assert.ok(gap.hashes.length > 0, 'the consumer journaled and acknowledged mints while no watcher ran')
+          for (const hash of gap.hashes) {
+            const record = (await store.get<InvoiceRecord>(INVOICES_TABLE, hash))?.value
+            const row = (await store.get<MintJournalRow>(MINT_JOURNAL_TABLE, hash))?.value
+            assert.equal(record?.state, 'PAID', `${hash}: journaled and acked with no watcher running, still PAID`)
+            assert.ok(row, `${hash}: its journal row is committed`)
+            assert.equal(row.outcome, undefined, `${hash}: no outcome without a watcher`)
+            const receipt = await client.getTransactionReceipt({ hash: row.txHash }).catch(() => undefined)
+            if (receipt) gap.mined++
+          }
+          gap.ms = Date.now() - start
+        }
+        const watchers = (async () => {
+          while (paying || watcherKiller.deaths < 6) {
+            if (watcherKiller.deaths === 1 && gap.ms === 0) await watcherGap()
+            const crashAt = watcherKiller.nextCrash()
+            const child = spawnPart(watcherScript, watcherConfig(crashAt))
+            watcherStarts++
+            await watcherKiller.killWhenDue(child, crashAt)
+          }
+        })()
+
+        // A failed check in one of them is seen when it is awaited (not as an unhandled rejection before).
+        for (const part of [subscriberChaos, consumers, watchers]) part.catch(() => undefined)
+        await payer
+        await restarts
+        await subscriberChaos
+        await consumers
+        await watchers
+        killedAt = Date.now()
+        assert.equal(takeovers.length, 2, 'the active subscriber was killed twice')
+        assert.ok(
+          takeovers.every((takeover) => takeover.inFlight > 0),
+          `payments were in flight at each kill of the active subscriber: ${JSON.stringify(takeovers)}`,
+        )
+
+        // The last consumer and watcher run to the end, beside the subscriber pair.
+        const lastConsumer = spawnPart(consumerScript, consumerConfig(undefined))
+        const lastWatcher = spawnPart(watcherScript, watcherConfig(undefined))
+        consumerStarts++
+        watcherStarts++
+        finalProcesses = [lastConsumer, lastWatcher, ...subscribers.filter(alive)]
+        afterMinted = async () => {
+          for (const hash of gap.hashes)
+            assert.equal(
+              (await store.get<InvoiceRecord>(INVOICES_TABLE, hash))?.value.state,
+              'MINTED',
+              `${hash}: MINTED once a watcher ran again`,
+            )
+        }
+        const kills = (killer: typeof consumerKiller) =>
+          `after a journal commit ${killer.counts.killsAfterJournal}, after a broadcast ${killer.counts.killsAfterBroadcast}, at random times ${killer.counts.killsAtRandomTime}, exited on their own ${killer.counts.exitedOnTheirOwn}`
+        processReport =
+          `consumer starts ${consumerStarts}, SIGKILLs: ${kills(consumerKiller)}; ` +
+          `watcher starts ${watcherStarts}, SIGKILLs: ${kills(watcherKiller)}; ` +
+          `no watcher for ${(gap.ms / 1000).toFixed(1)} s: ${gap.hashes.length} mints journaled and acked meanwhile (${gap.mined} already mined), all PAID, then MINTED once a watcher ran; ` +
+          `subscriber starts ${subscriberStarts}, active one SIGKILLed ${takeovers.length} times, standby takeovers ${takeovers
+            .map(
+              (takeover) =>
+                `${takeover.ms} ms (after ${takeover.afterSettles} settles, ${takeover.inFlight} payments in flight)`,
+            )
+            .join(', ')}`
+      }
+      const lastStderr = () => finalProcesses.map((child) => child.stderr().slice(-3000)).join('\n---\n')
       const deadline = Date.now() + 180_000
       await Promise.race([
         duplicator,
@@ -264,7 +484,7 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
           )
           const cursor = await store.get(CURSORS_TABLE, settleCursorKey(bob.publicKey))
           assert.fail(
-            `duplicates sent for ${duplicated.size} of ${invoices.length} only: ${JSON.stringify({ missing, cursor: cursor?.value })}\nstderr of the last service:\n${last.stderr().slice(-3000)}`,
+            `duplicates sent for ${duplicated.size} of ${invoices.length} only: ${JSON.stringify({ missing, cursor: cursor?.value })}\nstderr of the last processes:\n${lastStderr()}`,
           )
         }),
       ])
@@ -296,7 +516,7 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
               pending: await client.getTransactionCount({ address: sender, blockTag: 'pending' }),
             }
           assert.fail(
-            `not every settled invoice minted in time: ${JSON.stringify({ states, nonces, unminted: unminted.slice(0, 10) })}; last service events: ${JSON.stringify(last.events.filter((event) => event.event !== 'received').slice(-15))}; stderr:\n${last.stderr().slice(-3000)}`,
+            `not every settled invoice minted in time: ${JSON.stringify({ states, nonces, unminted: unminted.slice(0, 10) })}; last processes' events: ${JSON.stringify(finalProcesses.map((child) => child.events.filter((event) => event.event !== 'received').slice(-15)))}; stderr:\n${lastStderr()}`,
           )
         }
         await sleep(500)
@@ -306,7 +526,8 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         assert.ok(Date.now() < deadline, 'messages left in the queue')
         await sleep(500)
       }
-      await last.stop()
+      await afterMinted()
+      for (const child of finalProcesses) await child.stop()
       const finalMs = Date.now() - killedAt
 
       // Exactly one mint per settled invoice, none for anything else.
@@ -367,17 +588,18 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
       assert.ok(fewest >= 2, `an invoice's job was delivered only ${fewest} time(s)`)
       const settleEvents = children.flatMap((child) => child.events.filter((event) => event.event === 'settled'))
       const lndDisconnects = children.reduce(
-        (sum, child) => sum + child.events.filter((event) => event.event === 'lnd-disconnected').length,
+        (sum, child) =>
+          sum +
+          child.events.filter((event) => event.event === 'lnd-disconnected' || event.event === 'disconnected').length,
         0,
       )
       console.log(
         `      chaos ${mode} (seed ${seed}): invoices ${INVOICES}, settled ${settled.size}, payment retries ${counts.paymentRetries}, ` +
           `settle events ${settleEvents.length} (${settleEvents.filter((e) => e.via === 'reconcile').length} by the reconciler), ` +
           `duplicate jobs sent ${counts.duplicatesSent}, deliveries ${perInvoice.reduce((a, b) => a + b, 0)} (fewest per invoice ${fewest}), ` +
-          `service starts ${counts.serviceStarts}, SIGKILLs: after a journal commit ${killer.counts.killsAfterJournal}, after a broadcast ${killer.counts.killsAfterBroadcast}, at random times ${killer.counts.killsAtRandomTime}; ` +
-          `exited on their own ${killer.counts.exitedOnTheirOwn}; lnd restarts ${counts.lndRestarts} (after ${counts.settledBeforeLndRestart} settles; subscriber disconnects seen ${lndDisconnects}), RPC node restarts ${counts.rpcRestarts}; ` +
+          `${processReport}; lnd restarts ${counts.lndRestarts} (after ${counts.settledBeforeLndRestart} settles; subscriber disconnects seen ${lndDisconnects}), RPC node restarts ${counts.rpcRestarts}; ` +
           `sending keys ${senders.length} (journal rows per key ${perKey.join(' + ')}), journal rows ${rows.length}, operator transactions ${operatorTxs}, mints ${rows.filter((row) => row.outcome?.kind === 'minted').length}, minted twice 0, lost 0, ` +
-          `recipients' sum ${balanceSum} wei = expected ${expectedSum} wei; the last service took ${(finalMs / 1000).toFixed(1)} s to finish`,
+          `recipients' sum ${balanceSum} wei = expected ${expectedSum} wei; the last processes took ${(finalMs / 1000).toFixed(1)} s to finish`,
       )
       await close()
     })

@@ -13,7 +13,7 @@ type KillCounts = {
 export type ChaosKiller = {
   readonly counts: KillCounts
   readonly deaths: number
-  /** Where the next process is to die: the first two at the crash points for sure, then at random. */
+  /** Where the next process is to die: the first two at the crash points for sure (in the order of `forced`), then at random. */
   nextCrash(): CrashAt | undefined
   /**
    * Waits until the process announces its crash point, its random lifetime is over or it exits,
@@ -31,8 +31,11 @@ export function chaosKiller(parameters: {
   lifetimeMs: readonly [number, number]
   /** How long a process may take to reach a forced crash point, ms. */
   forcedTimeoutMs: number
+  /** The crash points of the first two processes (default: after a journal commit, then after a broadcast). */
+  forced?: readonly [CrashAt['point'], CrashAt['point']] | undefined
 }): ChaosKiller {
   const { rand, crashShare, lifetimeMs, forcedTimeoutMs } = parameters
+  const forced = parameters.forced ?? ['journaled', 'broadcast']
   const pick = (low: number, high: number) => low + Math.floor(rand() * (high - low + 1))
   const counts: KillCounts = { killsAfterJournal: 0, killsAfterBroadcast: 0, killsAtRandomTime: 0, exitedOnTheirOwn: 0 }
   let deaths = 0
@@ -42,15 +45,14 @@ export function chaosKiller(parameters: {
       return deaths
     },
     nextCrash() {
-      if (deaths === 0) return { point: 'journaled', after: 1 }
-      if (deaths === 1) return { point: 'broadcast', after: 1 }
+      if (deaths < 2) return { point: forced[deaths] as CrashAt['point'], after: 1 }
       const roll = rand()
       if (roll < crashShare) return { point: 'journaled', after: pick(1, 4) }
       if (roll < 2 * crashShare) return { point: 'broadcast', after: pick(1, 4) }
       return undefined
     },
     async killWhenDue(child, crashAt) {
-      const forced = deaths < 2
+      const atForcedPoint = deaths < 2
       const crashPoint = child
         .waitFor((event) => event.event === 'crash-point', 120_000)
         .then(
@@ -59,7 +61,7 @@ export function chaosKiller(parameters: {
         )
       const outcome = await Promise.race([
         crashPoint,
-        sleep(forced ? forcedTimeoutMs : pick(lifetimeMs[0], lifetimeMs[1])).then(() => 'time' as const),
+        sleep(atForcedPoint ? forcedTimeoutMs : pick(lifetimeMs[0], lifetimeMs[1])).then(() => 'time' as const),
         child.exited.then(() => 'exited' as const),
       ])
       await child.kill()
