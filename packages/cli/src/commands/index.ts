@@ -6,6 +6,7 @@ import { devnetCommands } from './devnet/index.ts'
 import { issuanceCommands } from './issuance/index.ts'
 import { keystoreCommands } from './keystore/index.ts'
 import { obolCommands } from './obol/index.ts'
+import { rpcCommands } from './rpc/index.ts'
 import { ssvCommands } from './ssv/index.ts'
 import { treasuryCommands } from './treasury/index.ts'
 
@@ -15,6 +16,7 @@ export const commands: readonly Command[] = [
   ...devnetCommands,
   ...issuanceCommands,
   ...cliqueCommands,
+  ...rpcCommands,
   ...treasuryCommands,
   ...keystoreCommands,
   ...depositCommands,
