@@ -35,6 +35,7 @@ need npm "the system npm installs the project's Node 24 (any Node >= 18 with npm
 need python3 "Python >= 3.9 with venv is needed for the moto server (AWS emulator)"
 need go "Go >= 1.22 is needed to build geth, btcd and lnd"
 need cmake "cmake, make and a C++ compiler build the native addon of aws-lambda-ric (the Lambda runtime client)"
+need openssl "the openssl command makes the throwaway TLS certificate of the rpc probe test"
 
 install_node() {
   if [ -x "$tools/node/bin/node" ] && [ "$("$tools/node/bin/node" --version)" = "v$NODE_VERSION" ] &&
