@@ -115,7 +115,6 @@ const STORE_WRITER_ACTIONS = [
   'dynamodb:DeleteItem',
   'dynamodb:Query',
   'dynamodb:ConditionCheckItem',
-  'dynamodb:TransactWriteItems',
 ]
 
 describe('IssuanceFunctions (aws-cdk-lib assertions, offline synth)', function () {

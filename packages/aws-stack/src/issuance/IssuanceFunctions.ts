@@ -30,14 +30,17 @@ export type IssuanceFunctionsProps = IssuanceConfig & {
   rpcUrl: string
 }
 
-/** DynamoDB actions of the store's writers: transactions hold Put, Delete and ConditionCheck items. */
+/**
+ * DynamoDB actions of the store's writers. TransactWriteItems is no IAM action: IAM authorizes each
+ * item of a transaction by its own action, and the store's transactions hold Put, Delete and
+ * ConditionCheck items.
+ */
 const STORE_WRITER_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:PutItem',
   'dynamodb:DeleteItem',
   'dynamodb:Query',
   'dynamodb:ConditionCheckItem',
-  'dynamodb:TransactWriteItems',
 ]
 
 /**
