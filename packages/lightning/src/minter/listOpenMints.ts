@@ -1,4 +1,4 @@
-import type { Store } from '@chainops/core'
+import type { Store, StoredRecord } from '@chainops/core'
 import type { Address } from 'viem'
 import { MINT_JOURNAL_TABLE, MINT_OPEN_TABLE, type MintJournalRow } from './MintJournalRow.ts'
 import { mintOpenKey } from './mintOpenKey.ts'
@@ -39,10 +39,11 @@ export async function listOpenMints(parameters: ListOpenMintsParameters): Promis
   } while (after !== undefined)
   const rows: MintJournalRow[] = []
   for (let start = 0; start < hashes.length; start += 100) {
-    const read = await Promise.all(
-      hashes.slice(start, start + 100).map((hash) => store.get<MintJournalRow>(MINT_JOURNAL_TABLE, hash)),
+    const read = await store.getMany(
+      hashes.slice(start, start + 100).map((key) => ({ table: MINT_JOURNAL_TABLE, key })),
     )
-    for (const record of read) if (record && record.value.outcome === undefined) rows.push(record.value)
+    for (const record of read as (StoredRecord<MintJournalRow> | undefined)[])
+      if (record && record.value.outcome === undefined) rows.push(record.value)
   }
   return { rows, open }
 }

@@ -1,4 +1,4 @@
-import { isChainopsError, type Store } from '@chainops/core'
+import { isChainopsError, type Store, type StoredRecord } from '@chainops/core'
 import { INVOICES_TABLE, type InvoiceRecord } from '../invoices/InvoiceRecord.ts'
 import { MINT_JOURNAL_TABLE, MINT_OPEN_TABLE, type MintJournalOutcome, type MintJournalRow } from './MintJournalRow.ts'
 import { mintOpenKey } from './mintOpenKey.ts'
@@ -46,21 +46,30 @@ export async function recordMintOutcome(parameters: RecordMintOutcomeParameters)
 }
 
 async function writeChunk(store: Store, writes: readonly MintOutcomeWrite[]): Promise<number> {
-  const reads = await Promise.all(
-    writes.map(async (write) => ({
-      write,
-      journal: await store.get<MintJournalRow>(MINT_JOURNAL_TABLE, write.paymentHash),
-      invoice: await store.get<InvoiceRecord>(INVOICES_TABLE, write.paymentHash),
-    })),
+  // One batched read of each mint's journal row and invoice, then of the open-index entries the rows
+  // name, so that the transaction conditions every write on a version it holds and reads nothing.
+  const records = await store.getMany(
+    writes.flatMap((write) => [
+      { table: MINT_JOURNAL_TABLE, key: write.paymentHash },
+      { table: INVOICES_TABLE, key: write.paymentHash },
+    ]),
   )
-  const todo = reads.filter((read) => read.journal && read.journal.value.outcome === undefined)
+  const todo = writes.flatMap((write, index) => {
+    const journal = records[2 * index] as StoredRecord<MintJournalRow> | undefined
+    const invoice = records[2 * index + 1] as StoredRecord<InvoiceRecord> | undefined
+    return journal && journal.value.outcome === undefined
+      ? [{ write, journal, invoice, openKey: mintOpenKey(journal.value.from, journal.value.nonce) }]
+      : []
+  })
   if (todo.length === 0) return 0
+  const open = await store.getMany(todo.map(({ openKey }) => ({ table: MINT_OPEN_TABLE, key: openKey })))
   await store.transaction(async (tx) => {
-    for (const { write, journal, invoice } of todo) {
-      if (!journal) continue
+    for (const [index, { write, journal, invoice, openKey }] of todo.entries()) {
       const { outcome } = write
       await tx.compareAndSet(MINT_JOURNAL_TABLE, write.paymentHash, journal.version, { ...journal.value, outcome })
-      await tx.delete(MINT_OPEN_TABLE, mintOpenKey(journal.value.from, journal.value.nonce))
+      // An open row without its index entry has nothing to delete there.
+      const entry = open[index]
+      if (entry) await tx.delete(MINT_OPEN_TABLE, openKey, entry.version)
       if (outcome.kind === 'minted' && invoice && invoice.value.state === 'PAID') {
         const next: InvoiceRecord = {
           ...invoice.value,
