@@ -150,6 +150,35 @@ describe('SqsQueue @integration', () => {
     assert.deepEqual(await queue.receive(), [])
   })
 
+  it('deletes made in one turn go together, 10 to a DeleteMessageBatch, each answered on its own', async () => {
+    const client = new SQSClient(moto.clientConfig)
+    const commands: string[] = []
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        commands.push(context.commandName ?? '')
+        return next(args)
+      },
+      { step: 'initialize' },
+    )
+    const queue = await open({ client })
+    for (let index = 0; index < 12; index++)
+      await queue.send({ body: `job ${index}`, dedupId: `j${index}`, groupId: `g${index}` })
+    const received = [...(await queue.receive({ max: 10 })), ...(await queue.receive({ max: 10 }))]
+    assert.equal(received.length, 12)
+    const [first] = received
+    assert.ok(first)
+    assert.equal(await queue.delete(first.receiptHandle), true)
+    commands.length = 0
+    const answers = await Promise.all([
+      ...received.map((message) => queue.delete(message.receiptHandle)),
+      queue.delete(received[5]?.receiptHandle ?? ''),
+    ])
+    assert.deepEqual(answers, [false, ...Array.from({ length: 11 }, () => true), true])
+    assert.deepEqual(commands, ['DeleteMessageBatchCommand', 'DeleteMessageBatchCommand'])
+    assert.deepEqual(await queue.receive(), [])
+    client.destroy()
+  })
+
   it('deadLetters pages past one receive (10) and leaves every dead letter in place for the next reader', async () => {
     const queue = await open()
     for (let i = 0; i < 12; i++) await queue.send({ body: `m${i}`, dedupId: `m${i}`, groupId: `g${i % 3}` })

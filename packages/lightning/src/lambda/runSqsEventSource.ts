@@ -70,7 +70,12 @@ export function runSqsEventSource(parameters: RunSqsEventSourceParameters): SqsE
       return
     }
     stats.failures += failed.size
-    for (const message of messages) if (!failed.has(message.messageId)) await queue.delete(message.receiptHandle)
+    // Together, as Lambda's event source deletes a batch (SqsQueue: one DeleteMessageBatch).
+    await Promise.all(
+      messages
+        .filter((message) => !failed.has(message.messageId))
+        .map((message) => queue.delete(message.receiptHandle)),
+    )
   }
 
   const done = (async () => {

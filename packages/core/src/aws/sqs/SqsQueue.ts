@@ -3,6 +3,7 @@ import {
   ChangeMessageVisibilityBatchCommand,
   ChangeMessageVisibilityCommand,
   CreateQueueCommand,
+  DeleteMessageBatchCommand,
   DeleteMessageCommand,
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
@@ -60,6 +61,12 @@ const PEEK_VISIBILITY_SECONDS = 30
 /** SQS answers a receipt handle that is no longer usable with one of these. */
 const STALE_HANDLE_ERRORS = new Set(['ReceiptHandleIsInvalid', 'MessageNotInflight', 'InvalidParameterValue'])
 
+type PendingDelete = {
+  promise: Promise<boolean>
+  resolve: (deleted: boolean | Promise<boolean>) => void
+  reject: (error: unknown) => void
+}
+
 function seconds(ms: number): number {
   return Math.ceil(ms / 1000)
 }
@@ -102,6 +109,8 @@ export class SqsQueue implements Queue {
   readonly #handles = new Map<string, { message: ReceivedMessage; current: boolean }>()
   /** message id -> its latest receipt handle seen here */
   readonly #latest = new Map<string, string>()
+  /** Deletes waiting for this turn's DeleteMessageBatch, by receipt handle. */
+  readonly #pendingDeletes = new Map<string, PendingDelete>()
   #closed = false
 
   constructor(parameters: SqsQueueParameters) {
@@ -205,20 +214,68 @@ export class SqsQueue implements Queue {
     })
   }
 
+  /**
+   * Deletes calls made in the same turn of the event loop together, up to 10 in one
+   * DeleteMessageBatch (as Lambda's SQS event source deletes a batch), each answered on its own.
+   */
   delete(receiptHandle: string): Promise<boolean> {
     return this.#call(async () => {
       assertReceiptHandle(receiptHandle, MAX_HANDLE_LENGTH)
       if (this.#handles.get(receiptHandle)?.current === false) return false
-      const { queueUrl } = await this.#resolveUrls()
-      try {
-        await this.#client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }))
-      } catch (error) {
-        if (STALE_HANDLE_ERRORS.has(awsErrorName(error))) return false
-        throw error
-      }
-      this.#retire(receiptHandle)
-      return true
+      const pending = this.#pendingDeletes.get(receiptHandle)
+      if (pending) return pending.promise
+      let resolve: PendingDelete['resolve'] = () => {}
+      let reject: PendingDelete['reject'] = () => {}
+      const promise = new Promise<boolean>((yes, no) => {
+        resolve = yes
+        reject = no
+      })
+      const entry = { promise, resolve, reject }
+      this.#pendingDeletes.set(receiptHandle, entry)
+      if (this.#pendingDeletes.size === 1) setImmediate(() => void this.#flushDeletes())
+      return entry.promise
     })
+  }
+
+  async #flushDeletes(): Promise<void> {
+    const batch = [...this.#pendingDeletes]
+    this.#pendingDeletes.clear()
+    for (let start = 0; start < batch.length; start += 10) {
+      const chunk = batch.slice(start, start + 10)
+      try {
+        const { queueUrl } = await this.#resolveUrls()
+        const { Failed = [] } = await this.#client.send(
+          new DeleteMessageBatchCommand({
+            QueueUrl: queueUrl,
+            Entries: chunk.map(([handle], index) => ({ Id: String(index), ReceiptHandle: handle })),
+          }),
+        )
+        const failed = new Map(Failed.map((failure) => [failure.Id, failure.Code ?? '']))
+        for (const [index, [handle, entry]] of chunk.entries()) {
+          const code = failed.get(String(index))
+          if (code === undefined) {
+            this.#retire(handle)
+            entry.resolve(true)
+          } else if (STALE_HANDLE_ERRORS.has(code)) entry.resolve(false)
+          // Another failure of one entry: that one alone, so that it throws as SQS answers it.
+          else entry.resolve(this.#deleteOne(handle))
+        }
+      } catch (error) {
+        for (const [, entry] of chunk) entry.reject(error)
+      }
+    }
+  }
+
+  async #deleteOne(receiptHandle: string): Promise<boolean> {
+    const { queueUrl } = await this.#resolveUrls()
+    try {
+      await this.#client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }))
+    } catch (error) {
+      if (STALE_HANDLE_ERRORS.has(awsErrorName(error))) return false
+      throw error
+    }
+    this.#retire(receiptHandle)
+    return true
   }
 
   changeVisibility(receiptHandle: string, visibilityTimeoutMs: number): Promise<boolean> {
