@@ -12,7 +12,7 @@ import { type ProbeRpcEndpointsParameters, probeRpcEndpoints, type RpcProbeProgr
 import type { RpcEndpointDown, RpcEndpointProbe, RpcEndpointUp } from './RpcEndpointProbe.ts'
 
 /** What a test node answers to one JSON-RPC method: a result, or a raw HTTP answer, maybe late. */
-type Answer = { result: unknown } | { status: number; body: string } | { never: true }
+type Answer = { result: unknown } | { status: number; body: string } | { never: true } | { reset: true }
 type Node = { url: string; connections: number; calls: string[]; close: () => Promise<void> }
 
 const syncingFalse = { result: false }
@@ -29,6 +29,10 @@ function handler(answers: (method: string, call: number) => Answer | Promise<Ans
       node.calls.push(method)
       const answer = await answers(method, node.calls.filter((m) => m === method).length)
       if ('never' in answer) return
+      if ('reset' in answer) {
+        request.socket.destroy()
+        return
+      }
       if ('status' in answer) {
         response.writeHead(answer.status, { 'content-type': 'text/html' }).end(answer.body)
         return
@@ -217,6 +221,12 @@ describe('probeRpcEndpoints against local HTTP servers', () => {
       message: /not a JSON-RPC response to it/,
     },
     {
+      name: 'a connection closed before the answer',
+      answers: () => ({ reset: true }),
+      code: 'RPC_PROBE_CONNECT_FAILED',
+      message: /eth_syncing on .* failed while waiting for the answer .*ECONNRESET: socket hang up/s,
+    },
+    {
       name: 'eth_syncing answering a number',
       answers: () => ({ result: 3 }),
       code: 'RPC_PROBE_INVALID_RESULT',
@@ -256,6 +266,14 @@ describe('probeRpcEndpoints against local HTTP servers', () => {
     assert.match(failed.reason.details ?? '', /^ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:\d+$/)
     assert.deepEqual(failed.samples, [])
     assert.equal(progress.length, 1)
+  })
+
+  it('a name that cannot resolve (.invalid, RFC 6761) is down with RPC_PROBE_DNS_FAILED', async () => {
+    const url = 'http://probe-test.invalid:8545/'
+    const failed = down((await probeRpcEndpoints({ urls: [url], calls: 2 })).endpoints[0])
+    assert.equal(failed.reason.code, 'RPC_PROBE_DNS_FAILED')
+    assert.equal(failed.reason.shortMessage, `probe-test.invalid did not resolve (eth_syncing on ${url})`)
+    assert.match(failed.reason.details ?? '', /^(ENOTFOUND|EAI_AGAIN): getaddrinfo \1 probe-test\.invalid$/)
   })
 
   it('a node that never answers is down with RPC_PROBE_TIMEOUT after timeoutMs, waiting for the answer', async () => {
