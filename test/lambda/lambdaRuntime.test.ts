@@ -70,6 +70,8 @@ const TABLE = 'chainops-lambda'
 const QUEUE = 'chainops-lambda-mint'
 const PARAMETERS = {
   operatorKey: '/chainops/lambda/operator-key',
+  /** A second sending key, for the K = 2 consumer. */
+  secondOperatorKey: '/chainops/lambda/operator-key-1',
   invoiceMacaroon: '/chainops/lambda/invoice-macaroon',
   readOnlyMacaroon: '/chainops/lambda/readonly-macaroon',
 }
@@ -91,6 +93,7 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
   const functions = new Map<string, LambdaEmulator>()
   const operatorKey = generatePrivateKey()
   const operator = privateKeyToAccount(operatorKey).address
+  const secondOperatorKey = generatePrivateKey()
 
   before(async () => {
     dir = await tempDir('lambda-runtime')
@@ -132,6 +135,8 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     secretTexts = [
       operatorKey,
       operatorKey.slice(2),
+      secondOperatorKey,
+      secondOperatorKey.slice(2),
       ...[macaroons.invoice, macaroons.readOnly, bob.macaroon].flatMap((macaroon) => [
         macaroon.reveal(),
         Buffer.from(macaroon.reveal(), 'base64').toString('hex'),
@@ -140,6 +145,7 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     const ssm = new SSMClient(moto.clientConfig)
     for (const [Name, Value] of [
       [PARAMETERS.operatorKey, operatorKey],
+      [PARAMETERS.secondOperatorKey, secondOperatorKey],
       [PARAMETERS.invoiceMacaroon, macaroons.invoice.reveal()],
       [PARAMETERS.readOnlyMacaroon, macaroons.readOnly.reveal()],
     ] as const)
@@ -399,6 +405,85 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
     for (const text of secretTexts) {
       for (const answerText of [created.body, status.body]) assert.equal(String(answerText).includes(text), false)
       for (const fn of functions.values()) assert.equal((await readFile(fn.logPath, 'utf8')).includes(text), false)
+    }
+  })
+  it('runs one consumer for K = 2 keys (CHAINOPS_OPERATOR_KEY_PARAMETERS): each record goes to its group key, an unknown group is retried', async () => {
+    // Runs after the mint above: its invoice is MINTED by the first key.
+    const [row] = (await store.list<MintJournalRow>('mint_journal')).records
+    assert.ok(row, 'the first test minted one invoice')
+    const { CHAINOPS_OPERATOR_KEY_PARAMETER: _one, ...shared } = functionEnv
+    const start = (name: string, env: Record<string, string>) =>
+      startLambdaEmulator({
+        name,
+        taskRoot: join(dir, 'runtime', 'mint-consumer'),
+        env,
+        logPath: join(dir, `${name}.log`),
+      })
+    const consumer = await start('mint-consumer-k2', {
+      ...shared,
+      CHAINOPS_OPERATOR_KEY_PARAMETERS: `${PARAMETERS.operatorKey}, ${PARAMETERS.secondOperatorKey}`,
+    })
+    try {
+      const body = JSON.stringify({ v: 1, paymentHash: row.value.paymentHash })
+      const stranger = privateKeyToAccount(generatePrivateKey()).address.toLowerCase()
+      await queue.send({
+        body,
+        dedupId: `k2-known-${row.value.paymentHash}`,
+        groupId: `mint:${operator.toLowerCase()}`,
+      })
+      await queue.send({ body, dedupId: `k2-unknown-${row.value.paymentHash}`, groupId: `mint:${stranger}` })
+      const messages: Awaited<ReturnType<SqsQueue['receive']>> = []
+      await pollUntil({
+        description: 'the two messages',
+        condition: async () => {
+          messages.push(...(await queue.receive({ max: 10, visibilityTimeoutMs: 120_000 })))
+          return messages.length >= 2 ? true : undefined
+        },
+        timeoutMs: 30_000,
+        intervalMs: 250,
+      })
+      const unknown = messages.find((message) => message.groupId === `mint:${stranger}`)
+      assert.ok(unknown)
+      const answer = await consumer.invoke<SQSBatchResponse>(
+        toSqsEvent(messages, {
+          eventSourceArn: `arn:aws:sqs:${moto.clientConfig.region}:123456789012:${QUEUE}.fifo`,
+          awsRegion: moto.clientConfig.region,
+        }),
+      )
+      // The first key's record is MINTED: handled, never minted again; no key sends for a stranger's group.
+      assert.deepEqual(answer, { batchItemFailures: [{ itemIdentifier: unknown.messageId }] })
+      for (const message of messages) await queue.delete(message.receiptHandle)
+      assert.equal(await client.getTransactionCount({ address: operator }), 1)
+      assert.equal(await client.getTransactionCount({ address: privateKeyToAccount(secondOperatorKey).address }), 0)
+      assert.equal((await store.list('mint_journal')).records.length, 1)
+      for (const text of secretTexts) assert.equal((await readFile(consumer.logPath, 'utf8')).includes(text), false)
+    } finally {
+      await consumer.stop()
+    }
+
+    // A missing key parameter fails the cold start naming it; both variables set is refused.
+    for (const [name, env, message] of [
+      [
+        'mint-consumer-k2-missing',
+        { ...shared, CHAINOPS_OPERATOR_KEY_PARAMETERS: `${PARAMETERS.operatorKey},/chainops/lambda/no-such-key` },
+        /SECRET_NOT_FOUND[\s\S]*\/chainops\/lambda\/no-such-key/,
+      ],
+      [
+        'mint-consumer-k2-both',
+        { ...functionEnv, CHAINOPS_OPERATOR_KEY_PARAMETERS: PARAMETERS.secondOperatorKey },
+        /LAMBDA_CONFIG_INVALID/,
+      ],
+    ] as const) {
+      const broken = await start(name, env)
+      try {
+        await assert.rejects(broken.invoke({ Records: [] }), (error: Error) => {
+          assert.match(error.message, message)
+          for (const text of secretTexts) assert.equal(error.message.includes(text), false)
+          return true
+        })
+      } finally {
+        await broken.stop()
+      }
     }
   })
 })
