@@ -80,7 +80,10 @@ describe('chainops rpc probe (in process, local JSON-RPC servers)', () => {
     assert.match(result.stdout, new RegExp(`^${closed} +down +- +- +- +- +- +- +- +-$`, 'm'))
     assert.match(
       result.stdout,
-      new RegExp(`^down: ${closed}: ${closed} refused the connection \\[RPC_PROBE_REFUSED\\]$`, 'm'),
+      new RegExp(
+        `^down: ${closed} refused the connection \\[RPC_PROBE_REFUSED\\]\n  ECONNREFUSED: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+$`,
+        'm',
+      ),
     )
     assert.match(result.stdout, new RegExp(`^primary: ${node.url} `, 'm'))
     assert.match(

@@ -78,7 +78,10 @@ export async function runRpcProbe({ values, positionals, io }: CommandInput): Pr
   )
   io.out(`times in ms, median/worst of ${calls} call(s), each from the start of its call`)
   for (const e of report.endpoints) {
-    if (e.status === 'down') io.out(`down: ${e.url}: ${e.reason.shortMessage} [${e.reason.code}]`)
+    if (e.status !== 'down') continue
+    // every shortMessage names the endpoint
+    io.out(`down: ${e.reason.shortMessage} [${e.reason.code}]`)
+    if (e.reason.details) io.out(`  ${e.reason.details}`)
   }
   io.out(
     report.primary === null
