@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
-import { createServer, type Server } from 'node:http'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type RequestListener, type Server } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { freePort, type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
 import { pollUntil } from '@chainops/testkit'
 import { chainops } from './support/chainops.ts'
@@ -27,8 +32,12 @@ type ProbeJson = {
 }
 
 /** A local JSON-RPC node answering eth_syncing and eth_blockNumber (in sync at `head`), maybe late. */
-async function startNode(head: number, delayMs = 0): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
+async function startNode(
+  head: number,
+  delayMs = 0,
+  tls?: { key: Buffer; cert: string },
+): Promise<{ url: string; server: Server }> {
+  const listener: RequestListener = (request, response) => {
     let text = ''
     request.on('data', (chunk: Buffer) => {
       text += chunk.toString('utf8')
@@ -38,9 +47,10 @@ async function startNode(head: number, delayMs = 0): Promise<{ url: string; serv
       const result = method === 'eth_syncing' ? false : `0x${head.toString(16)}`
       setTimeout(() => response.end(JSON.stringify({ jsonrpc: '2.0', id, result })), delayMs)
     })
-  })
+  }
+  const server = tls ? createHttpsServer(tls, listener) : createServer(listener)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server }
+  return { url: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}/`, server }
 }
 
 describe('chainops rpc probe (in process, local JSON-RPC servers)', () => {
@@ -118,6 +128,51 @@ describe('chainops rpc probe (in process, local JSON-RPC servers)', () => {
       assert.equal(result.stdout, '')
     })
   }
+
+  it('https: --cacert trusts a self-signed certificate and the TLS column is timed; without it, TLS_FAILED', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-rpc-probe-tls-'))
+    try {
+      const [keyPath, certPath] = [join(dir, 'key.pem'), join(dir, 'cert.pem')]
+      // a throwaway certificate for 127.0.0.1, made by the system's openssl
+      execFileSync(
+        'openssl',
+        ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1'].concat([
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+          '-keyout',
+          keyPath,
+          '-out',
+          certPath,
+        ]),
+        { stdio: 'ignore' },
+      )
+      const node = await startNode(3, 0, { key: readFileSync(keyPath), cert: readFileSync(certPath, 'utf8') })
+      servers.push(node.server)
+      const trusted = await cli(['rpc', 'probe', node.url, '--calls', '2', '--cacert', certPath])
+      assert.equal(trusted.code, 0, trusted.stderr)
+      assert.match(
+        trusted.stdout,
+        new RegExp(
+          `^${node.url} +up +no +3 +0 +0\\.00/0\\.00 +\\d+\\.\\d\\d/\\d+\\.\\d\\d +\\d+\\.\\d\\d/\\d+\\.\\d\\d `,
+          'm',
+        ),
+      )
+      const untrusted = await cli(['rpc', 'probe', node.url, '--calls', '2'])
+      assert.equal(untrusted.code, 1)
+      assert.match(
+        untrusted.stdout,
+        new RegExp(
+          `^down: the TLS handshake with ${node.url} failed \\[RPC_PROBE_TLS_FAILED\\]\n  DEPTH_ZERO_SELF_SIGNED_CERT: `,
+          'm',
+        ),
+      )
+      assert.match(untrusted.stdout, /^primary: none \(no endpoint is up and in sync\)$/m)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 
   it('--cacert naming a missing file: exit 1 with CLI_FILE_UNREADABLE', async () => {
     const result = await cli(['rpc', 'probe', 'https://127.0.0.1:1/', '--cacert', '/nonexistent/ca.pem'])
