@@ -33,6 +33,11 @@ export function chaosKiller(parameters: {
   forcedTimeoutMs: number
   /** The crash points of the first two processes (default: after a journal commit, then after a broadcast). */
   forced?: readonly [CrashAt['point'], CrashAt['point']] | undefined
+  /**
+   * Where a lifetime counts from: the spawn (default), or the process's `started` event (so that a
+   * process slow to start on a loaded machine still runs for its lifetime before it dies).
+   */
+  lifetimeFrom?: 'spawn' | 'started' | undefined
 }): ChaosKiller {
   const { rand, crashShare, lifetimeMs, forcedTimeoutMs } = parameters
   const forced = parameters.forced ?? ['journaled', 'broadcast']
@@ -59,9 +64,14 @@ export function chaosKiller(parameters: {
           (event) => event.point as string,
           () => undefined,
         )
+      const lifetime = atForcedPoint ? forcedTimeoutMs : pick(lifetimeMs[0], lifetimeMs[1])
+      const born =
+        parameters.lifetimeFrom === 'started'
+          ? child.waitFor((event) => event.event === 'started', 120_000).catch(() => undefined)
+          : Promise.resolve()
       const outcome = await Promise.race([
         crashPoint,
-        sleep(atForcedPoint ? forcedTimeoutMs : pick(lifetimeMs[0], lifetimeMs[1])).then(() => 'time' as const),
+        born.then(() => sleep(lifetime)).then(() => 'time' as const),
         child.exited.then(() => 'exited' as const),
       ])
       await child.kill()
