@@ -18,6 +18,8 @@ const instanceType = v.pipe(
 /** An SSM parameter name as SSM accepts it: a path starting with `/`, or a bare name; not under aws/ssm. */
 const parameterName = v.pipe(
   v.string(),
+  // a hex key or macaroon is a valid bare name: refuse what looks like a secret put in by mistake
+  v.check((value) => !/^(0x)?[0-9a-fA-F]{64,}$/.test(value), 'a parameter name, not a key or macaroon'),
   v.check(
     (value) =>
       /^(\/[A-Za-z0-9_.-]+)+$|^[A-Za-z0-9_.-]+$/.test(value) && value.length <= 1011 && !/^\/?(aws|ssm)/i.test(value),
