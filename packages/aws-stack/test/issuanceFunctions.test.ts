@@ -500,6 +500,43 @@ describe('IssuanceFunctions (aws-cdk-lib assertions, offline synth)', function (
     })
   })
 
+  it('with K = 2 sending keys: one consumer reading both, one watcher and schedule per key reading its own', () => {
+    const keys = ['/chainops/key-0', '/chainops/key-1']
+    const { template: sharded } = synth(
+      { ...baseConfig(bundlesDir), operatorKeyParameters: keys },
+      join(work, 'k2.out'),
+    )
+    const variables = (id: string) =>
+      (functionProps(sharded, id).Environment as { Variables: Record<string, unknown> }).Variables
+    const ssmResources = (id: string) =>
+      statementsOf(sharded, id)
+        .filter((s) => actionsOf(s).includes('ssm:GetParameter'))
+        .flatMap((s) => resourceList(s))
+    const shardedConsumer = functionId(sharded, 'mint consumer')
+    assert.equal(variables(shardedConsumer).CHAINOPS_OPERATOR_KEY_PARAMETERS, '/chainops/key-0,/chainops/key-1')
+    assert.equal(variables(shardedConsumer).CHAINOPS_OPERATOR_KEY_PARAMETER, undefined)
+    assert.deepEqual(ssmResources(shardedConsumer), keys.map(parameterArn))
+    assert.equal(resourcesOf(sharded, 'AWS::Lambda::EventSourceMapping').length, 1, 'one consumer for the queue')
+    const rules = resourcesOf(sharded, 'AWS::Events::Rule')
+    assert.equal(rules.length, 2)
+    for (const [index, key] of keys.entries()) {
+      const id = functionId(sharded, `receipt watcher of sending key ${index}`)
+      assert.equal(variables(id).CHAINOPS_OPERATOR_KEY_PARAMETER, key)
+      assert.deepEqual(ssmResources(id), [parameterArn(key)], `watcher ${index} reads only its own key`)
+      assert.equal(functionProps(sharded, id).ReservedConcurrentExecutions, 1)
+      const targeting = rules.filter(([, rule]) =>
+        JSON.stringify(rule.Properties.Targets).includes(JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] })),
+      )
+      assert.equal(only(targeting, `rule of watcher ${index}`)[1].Properties.ScheduleExpression, 'rate(1 minute)')
+    }
+    // Only the consumer and the watchers can read a sending key.
+    assert.deepEqual(ssmResources(functionId(sharded, 'invoice API')), [
+      parameterArn('/chainops/lnd/invoice-macaroon'),
+      parameterArn('/chainops/lnd/readonly-macaroon'),
+    ])
+    assert.doesNotMatch(JSON.stringify(sharded.toJSON()), KEY_SHAPE)
+  })
+
   describe('validateIssuanceConfig refuses a bad issuance section, naming the field', () => {
     const key = `0x${'ab'.repeat(32)}`
     const cases: Array<[string, (config: Record<string, unknown>) => unknown, string, RegExp]> = [
@@ -516,10 +553,16 @@ describe('IssuanceFunctions (aws-cdk-lib assertions, offline synth)', function (
         /K = 0/,
       ],
       [
-        'two sending keys (the consumer bundle reads one)',
-        (c) => ({ ...c, operatorKeyParameters: ['/chainops/key-0', '/chainops/key-1'] }),
+        'a key listed twice',
+        (c) => ({ ...c, operatorKeyParameters: ['/chainops/key-0', '/chainops/key-0'] }),
         'issuance.operatorKeyParameters',
-        /single CHAINOPS_OPERATOR_KEY_PARAMETER/,
+        /listed twice/,
+      ],
+      [
+        '33 sending keys',
+        (c) => ({ ...c, operatorKeyParameters: Array.from({ length: 33 }, (_, i) => `/chainops/key-${i}`) }),
+        'issuance.operatorKeyParameters',
+        /at most 32/,
       ],
       [
         'a key where its parameter name goes',

@@ -7,8 +7,9 @@ export type IssuanceConfig = {
   /** The chain id the mints are signed for (`CHAINOPS_CHAIN_ID`). */
   chainId: number
   /**
-   * SSM SecureString parameter names, one per sending key (`CHAINOPS_OPERATOR_KEY_PARAMETER`).
-   * One for now: the mint-consumer bundle (examples/lambda/mintConsumer.ts) reads a single key.
+   * SSM SecureString parameter names, one per sending key, 1 to 32: the consumer reads them all
+   * (`CHAINOPS_OPERATOR_KEY_PARAMETER`, or `CHAINOPS_OPERATOR_KEY_PARAMETERS` with K > 1), each
+   * key's watcher its own. In the order the settle subscriber lists the keys' addresses.
    */
   operatorKeyParameters: readonly string[]
   /** SSM SecureString parameter name: lnd's invoice macaroon (`invoices:read/write`). */

@@ -198,8 +198,9 @@ export class IssuanceFunctions extends Construct {
     this.httpApi.addRoutes({ path: '/invoices', methods: [apigwv2.HttpMethod.POST], integration })
     this.httpApi.addRoutes({ path: '/invoices/{hash}', methods: [apigwv2.HttpMethod.GET], integration })
 
-    // The mint consumer: journals each batch, broadcasts, acknowledges; the watcher finishes.
-    const [operatorKey] = config.operatorKeyParameters as [string]
+    // The mint consumer: journals each batch, broadcasts, acknowledges; the watcher finishes. One
+    // function for every key (each record goes to the minter of its group `mint:<sender>`).
+    const operatorKeys = config.operatorKeyParameters
     this.mintConsumerFunction = makeFunction('MintConsumer', {
       description: 'mint consumer (SQS FIFO mint queue)',
       bundle: bundles.mintConsumer,
@@ -208,7 +209,9 @@ export class IssuanceFunctions extends Construct {
       environment: {
         ...settings,
         CHAINOPS_MINT_QUEUE: this.mintQueueName,
-        CHAINOPS_OPERATOR_KEY_PARAMETER: operatorKey,
+        ...(operatorKeys.length === 1
+          ? { CHAINOPS_OPERATOR_KEY_PARAMETER: operatorKeys[0] as string }
+          : { CHAINOPS_OPERATOR_KEY_PARAMETERS: operatorKeys.join(',') }),
       },
     })
     // The event source's own calls: ReceiveMessage, DeleteMessage, ChangeMessageVisibility,
@@ -228,7 +231,7 @@ export class IssuanceFunctions extends Construct {
       }),
     )
     grantStore(this.mintConsumerFunction, STORE_WRITER_ACTIONS)
-    grantParameterReads(this, this.mintConsumerFunction, { names: [operatorKey], keyArn: config.parameterKeyArn })
+    grantParameterReads(this, this.mintConsumerFunction, { names: operatorKeys, keyArn: config.parameterKeyArn })
 
     // One receipt watcher per sending key; reserved concurrency 1, and the key's lease in the store
     // keeps two runs from driving one key at once.

@@ -14,6 +14,7 @@ const RESERVED_PREFIX = /^\/?(?:aws|ssm)/i
 /** What a secret value looks like (an operator key, a hex macaroon): put in a name field by mistake. */
 const LOOKS_LIKE_SECRET = /^(?:0x)?[0-9a-fA-F]{64,}$/
 const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key\/[A-Za-z0-9-]+$/
+const MAX_SENDING_KEYS = 32
 /** SqsQueue's rule: `<name>-dlq.fifo` stays within SQS's 80 characters. */
 const QUEUE_NAME = /^[A-Za-z0-9_-]{1,71}$/
 
@@ -31,9 +32,8 @@ const schema = v.strictObject({
   operatorKeyParameters: v.pipe(
     v.array(parameterName),
     v.minLength(1, 'at least one sending key (K = 0)'),
-    // The mint-consumer bundle reads one key (CHAINOPS_OPERATOR_KEY_PARAMETER); K consumers on one
-    // queue would each receive the other keys' groups, so K > 1 waits for a consumer that reads K.
-    v.maxLength(1, 'one sending key: the mint-consumer bundle reads a single CHAINOPS_OPERATOR_KEY_PARAMETER'),
+    // The consumer's environment (4 KB in all) holds every name, and each key adds a watcher.
+    v.maxLength(MAX_SENDING_KEYS, `at most ${MAX_SENDING_KEYS} sending keys`),
   ),
   invoiceMacaroonParameter: parameterName,
   readOnlyMacaroonParameter: parameterName,
