@@ -119,7 +119,7 @@ export function validateIssuanceConfig(input: unknown, path = 'issuance'): Issua
     if (!isChainopsError(error) || error.code !== 'ISSUANCE_CONFIG_INVALID') throw error
     const setting = /^[A-Za-z]+/.exec(error.details ?? '')?.[0] ?? ''
     const field = SETTING_FIELDS[setting]
-    throw invalid(`${path}.${field ?? 'rate'}`, error.details ?? error.shortMessage, error)
+    throw invalid(field === undefined ? path : `${path}.${field}`, error.details ?? error.shortMessage, error)
   }
   const names = [
     ...config.operatorKeyParameters.map((name, index) => [`operatorKeyParameters.${index}`, name] as const),
