@@ -221,7 +221,11 @@ describe('ChainopsStack (synthesized offline from stackConfigInput)', function (
           line.startsWith('ExecStart=/usr/local/bin/geth --config /etc/geth/sealer.toml --mine'),
         ),
       )
-      assert.ok(execStarts.includes('ExecStart=/usr/local/bin/geth --config /etc/geth/rpc.toml'))
+      assert.ok(
+        execStarts.includes(
+          `ExecStart=/usr/local/bin/geth --config /etc/geth/rpc.toml --nat extip:${r.Properties.PrivateIpAddress}`,
+        ),
+      )
       // the RPC geth holds no key: only the sealer's datadir gets the keystore and password
       assert.deepEqual(
         [...script.matchAll(/> '([^']+)'\)$/gm)].map((m) => m[1]),

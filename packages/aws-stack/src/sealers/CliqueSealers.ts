@@ -160,13 +160,17 @@ export class CliqueSealers extends Construct {
           name: 'geth-sealer',
           description: 'Clique sealer (IPC only) and bootnode',
           user: 'geth',
-          execStart: ['/usr/local/bin/geth --config /etc/geth/sealer.toml', ...sealer.args].join(' '),
+          execStart: [
+            '/usr/local/bin/geth --config /etc/geth/sealer.toml',
+            ...sealer.args,
+            `--nat extip:${hosts[i]}`,
+          ].join(' '),
         }),
         ...systemdUnitCommands({
           name: 'geth-rpc',
           description: 'RPC geth (eth,net,web3) behind the load balancer, no keys',
           user: 'geth',
-          execStart: '/usr/local/bin/geth --config /etc/geth/rpc.toml',
+          execStart: `/usr/local/bin/geth --config /etc/geth/rpc.toml --nat extip:${hosts[i]}`,
         }),
         ...systemdUnitCommands({
           name: 'geth-health',
