@@ -17,7 +17,7 @@ const seedPath = fileURLToPath(new URL('../../clique/test/fixtures/seed-genesis.
 
 /** The SDK and its heavy dependencies: none of them belongs in the process of a `--help`. */
 const HEAVY =
-  /\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(viem|ox|abitype|lightning|@aws-sdk\/[^/]+|@chainsafe\/[^/]+|valibot)\/|\/packages\/(core|clique|lightning|treasury|dvt|devnet)\/(src|dist)\//
+  /\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(viem|ox|abitype|lightning|@aws-sdk\/[^/]+|@chainsafe\/[^/]+|valibot|aws-cdk-lib|constructs)\/|\/packages\/(core|clique|lightning|treasury|dvt|devnet|aws-stack)\/(src|dist)\//
 
 let dir: string
 
@@ -56,7 +56,14 @@ describe('chainops starts without loading the SDK it does not run', () => {
     )
   })
 
-  for (const path of [['devnet', 'up'], ['invoice', 'create'], ['safe', 'sign'], ['ssv', 'register'], ['float']]) {
+  for (const path of [
+    ['devnet', 'up'],
+    ['invoice', 'create'],
+    ['safe', 'sign'],
+    ['ssv', 'register'],
+    ['float'],
+    ['aws', 'synth'],
+  ]) {
     it(`chainops ${path.join(' ')} --help shows its options and loads none of them either`, async () => {
       const { code, stdout, modules } = await loadedBy([...path, '--help'])
       assert.equal(code, 0)
@@ -75,6 +82,13 @@ describe('chainops starts without loading the SDK it does not run', () => {
     assert.ok(modules.some((url) => /\/packages\/clique\/src\/index\.ts$/.test(url)))
     assert.ok(modules.some((url) => /\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?viem\//.test(url)))
     assert.ok(!modules.some((url) => /\/packages\/lightning\/src\//.test(url)), 'genesis lint loads no lightning')
+  })
+
+  it('aws synth loads @chainops/aws-stack and aws-cdk-lib when it runs (the lazy import is the only way in)', async () => {
+    const { code, modules } = await loadedBy(['aws', 'synth', '--config', join(dir, 'missing.json')])
+    assert.equal(code, 1)
+    assert.ok(modules.some((url) => /\/packages\/aws-stack\/src\/index\.ts$/.test(url)))
+    assert.ok(modules.some((url) => /\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?aws-cdk-lib\//.test(url)))
   })
 
   it('the SDK figures that --help writes out match the SDK constants they stand for', () => {

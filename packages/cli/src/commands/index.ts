@@ -1,4 +1,5 @@
 import type { Command } from '../framework/Command.ts'
+import { awsCommands } from './aws/index.ts'
 import { cliqueCommands } from './clique/index.ts'
 import { demoCommands } from './demo/index.ts'
 import { depositCommands } from './deposit/index.ts'
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   ...depositCommands,
   ...ssvCommands,
   ...obolCommands,
+  ...awsCommands,
 ]
