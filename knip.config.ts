@@ -41,10 +41,19 @@ const config: KnipConfig = {
       ignoreDependencies: ['@safe-global/safe-contracts'],
     },
     bench: { entry: ['*.bench.ts'], project: ['*.ts'] },
-    // The Lambda handlers are entry points too: build.ts bundles them by path (build/lambdaFunctions.ts).
+    // The Lambda handlers are entry points too: build.ts bundles them by path (build/lambdaFunctions.ts);
+    // the aws-cdk CLI (a dev dependency) is what the examples test runs on aws-stack/ by path.
     examples: {
-      entry: ['*.ts', 'lambda/build.ts', 'lambda/invoiceApi.ts', 'lambda/mintConsumer.ts', 'lambda/mintWatcher.ts'],
-      project: ['*.ts', 'lambda/**/*.ts'],
+      entry: [
+        '*.ts',
+        'lambda/build.ts',
+        'lambda/invoiceApi.ts',
+        'lambda/mintConsumer.ts',
+        'lambda/mintWatcher.ts',
+        // cdk.json runs it (`node app.ts`).
+        'aws-stack/app.ts',
+      ],
+      project: ['*.ts', 'lambda/**/*.ts', 'aws-stack/*.ts'],
     },
   },
 }
