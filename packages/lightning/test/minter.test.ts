@@ -4,7 +4,16 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createLogger, type Queue, Rational, Secret, SqliteQueue, SqliteStore, type Store } from '@chainops/core'
+import {
+  createLogger,
+  isChainopsError,
+  type Queue,
+  Rational,
+  Secret,
+  SqliteQueue,
+  SqliteStore,
+  type Store,
+} from '@chainops/core'
 import { type GethCliqueNetwork, startGethClique } from '@chainops/devnet'
 import { pollUntil } from '@chainops/testkit'
 import { type Address, createPublicClient, getAddress, type Hex, http, type PublicClient } from 'viem'
@@ -14,7 +23,7 @@ import { createMintConsumerHandler } from '../src/lambda/createMintConsumerHandl
 import { toSqsEvent } from '../src/lambda/toSqsEvent.ts'
 import { createMinter } from '../src/minter/createMinter.ts'
 import type { Minter } from '../src/minter/Minter.ts'
-import { MINT_JOURNAL_TABLE, type MintJournalRow } from '../src/minter/MintJournalRow.ts'
+import { MINT_JOURNAL_TABLE, type MintJournalRow, NONCES_TABLE } from '../src/minter/MintJournalRow.ts'
 import { mintWeiOf } from '../src/minter/mintWeiOf.ts'
 import { spawnMinterProcess } from '../src/minter/testProcesses/spawnMinterProcess.ts'
 import { minterTxPoolArgs } from '../src/pipeline/minterTxPoolArgs.ts'
@@ -326,6 +335,81 @@ describe('minter @integration: settled jobs to coins on a real geth Clique chain
     assert.ok(logLines.some((line) => line.includes('broadcast failed; the mints stay journaled')))
     const keyHex = key.slice(2).toLowerCase()
     assert.equal(logLines.filter((line) => line.toLowerCase().includes(keyHex)).length, 0)
+  })
+
+  it('a restart plans its nonce from the open-row index, and reads the whole journal only when the index shows a hole', async () => {
+    const { store, queue, key, operator, groupId } = fixture()
+    const hashes: string[] = []
+    for (let index = 0; index < 3; index++) hashes.push(await putPaidInvoice(store, freshAddress(), 1_000_000n))
+    for (const hash of hashes) await queue.send({ body: mintBody(hash), dedupId: hash, groupId })
+    const pipeline = await pipelineOf(queue, startMinter(store, key))
+    await minted(store, hashes)
+    await pipeline.stop()
+    await pollUntil({ description: 'the chain nonce at 3', condition: async () => (await nonceOf(operator)) === 3n })
+
+    // Every list() of the journal a recovery makes, by table.
+    const listed: string[] = []
+    const counting: Store = {
+      ...store,
+      get: (table, key) => store.get(table, key),
+      getMany: (keys) => store.getMany(keys),
+      putIfAbsent: (table, key, value) => store.putIfAbsent(table, key, value),
+      compareAndSet: (table, key, version, next) => store.compareAndSet(table, key, version, next),
+      delete: (table, key, version) => store.delete(table, key, version),
+      transaction: (fn) => store.transaction(fn),
+      close: async () => {},
+      list: (table, options) => {
+        listed.push(table)
+        return store.list(table, options)
+      },
+    }
+    const restart = async () => {
+      listed.length = 0
+      const minter = createMinter({
+        store: counting,
+        client,
+        signerKey: new Secret(key),
+        chainId: net.chainId,
+        lease: false,
+        watch: false,
+        logger,
+      })
+      try {
+        return await minter.start()
+      } finally {
+        await minter.stop()
+      }
+    }
+    const first = await restart()
+    assert.equal(first.nextNonce, 3n)
+    assert.deepEqual(listed, ['mint_open'])
+
+    // Nonce 3 journaled and given its outcome (as when a watcher records it after the recovery's
+    // chain read): no open-index entry, so the index shows a hole, which the whole journal fills.
+    const [row] = await journalRows(store)
+    assert.ok(row)
+    await store.putIfAbsent(MINT_JOURNAL_TABLE, 'recorded-meanwhile', {
+      ...row,
+      paymentHash: 'recorded-meanwhile',
+      nonce: '3',
+    })
+    const nonces = await store.get<{ next: string }>(NONCES_TABLE, operator)
+    assert.ok(nonces)
+    await store.compareAndSet(NONCES_TABLE, operator, nonces.version, { next: '4' })
+    const second = await restart()
+    assert.equal(second.nextNonce, 4n)
+    assert.deepEqual(listed, ['mint_open', MINT_JOURNAL_TABLE])
+
+    // A real hole (nonce 4 has no row anywhere) is refused after the same full read.
+    const moved = await store.get<{ next: string }>(NONCES_TABLE, operator)
+    assert.ok(moved)
+    await store.compareAndSet(NONCES_TABLE, operator, moved.version, { next: '5' })
+    await assert.rejects(
+      restart(),
+      (error: unknown) =>
+        isChainopsError(error, 'MINT_NONCE_GAP') && /nonces without a journal row: 4 /.test(error.details ?? ''),
+    )
+    assert.deepEqual(listed, ['mint_open', MINT_JOURNAL_TABLE])
   })
 
   it('malformed messages and never-mintable invoices are dead-lettered with their reasons; nothing is sent', async () => {

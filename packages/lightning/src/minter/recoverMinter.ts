@@ -1,9 +1,11 @@
+import { isChainopsError } from '@chainops/core'
 import { getBlockNumber, getTransactionCount } from 'viem/actions'
 import type { MintBroadcaster } from './createMintBroadcaster.ts'
 import { listMintJournal } from './listMintJournal.ts'
+import { listOpenMints } from './listOpenMints.ts'
 import type { MinterRecovery } from './Minter.ts'
 import type { MinterContext } from './MinterContext.ts'
-import { NONCES_TABLE } from './MintJournalRow.ts'
+import { type MintJournalRow, NONCES_TABLE } from './MintJournalRow.ts'
 import { mintJobFromRow } from './mintJobFromRow.ts'
 import { planNextNonce } from './planNextNonce.ts'
 import { refreshBaseFee } from './refreshBaseFee.ts'
@@ -12,7 +14,8 @@ import { resolveMintsByReceipt } from './resolveMintsByReceipt.ts'
 /**
  * Start-up recovery of one sending key, before any new mint: the block watcher's starting point
  * (head - confirmations) and the base fee; the next nonce from the store, the chain and the
- * journal (`planNextNonce`, written back when it moved); every open journal row tracked again,
+ * open journal rows (`planNextNonce` on the open-row index, the whole journal of the key only
+ * when that shows a hole; written back when it moved); every open journal row tracked again,
  * settled by its receipt (or as a nonce conflict below the chain's nonce at that block), and the
  * rest sent again, lowest nonce first, with the same raw transactions (unless `resume` is false:
  * then a receipt watcher owns the open rows).
@@ -30,19 +33,32 @@ export async function recoverMinter(
   context.lastScanned = head > confirmations ? head - confirmations : 0n
   await refreshBaseFee(context)
   // The nonce used on chain by the block from which the watcher takes over: read before the receipts.
-  const [latest, pending, stored, rows] = await Promise.all([
+  const [latest, pending, stored, indexed] = await Promise.all([
     getTransactionCount(client, { address, blockNumber: context.lastScanned }),
     getTransactionCount(client, { address, blockTag: 'pending' }),
     store.get<{ next: string }>(NONCES_TABLE, address),
-    listMintJournal(store, address),
+    listOpenMints({ store, from: address }),
   ])
   const chainLatestNonce = BigInt(latest)
-  const plan = planNextNonce({
-    storedNext: stored ? BigInt(stored.value.next) : undefined,
-    chainLatestNonce,
-    chainPendingNonce: BigInt(pending),
-    journalNonces: rows.map((row) => BigInt(row.nonce)),
-  })
+  const planFrom = (journal: readonly MintJournalRow[]) =>
+    planNextNonce({
+      storedNext: stored ? BigInt(stored.value.next) : undefined,
+      chainLatestNonce,
+      chainPendingNonce: BigInt(pending),
+      journalNonces: journal.map((row) => BigInt(row.nonce)),
+    })
+  // The open-row index, not the whole journal: a nonce at or above the chain's is in flight, so its
+  // row is open. Only when that finds a hole (a row that got its outcome after the chain read, an
+  // index entry lost) is the whole journal of this key read before anything is refused.
+  let rows: readonly MintJournalRow[] = indexed.rows
+  let plan: ReturnType<typeof planNextNonce>
+  try {
+    plan = planFrom(rows)
+  } catch (error) {
+    if (!isChainopsError(error, 'MINT_NONCE_GAP')) throw error
+    rows = await listMintJournal(store, address)
+    plan = planFrom(rows)
+  }
   context.nonceNext = plan.next
   context.nonceVersion = stored?.version
   if (plan.changed) {
