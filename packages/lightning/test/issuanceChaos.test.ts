@@ -445,7 +445,7 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
             watcherStarts++
             await watcherKiller.killWhenDue(child, crashAt)
           }
-        })()
+        })().finally(() => releaseHeld()) // never leaves the held payments waiting
 
         // A failed check in one of them is seen when it is awaited (not as an unhandled rejection before).
         for (const part of [subscriberChaos, consumers, watchers]) part.catch(() => undefined)
