@@ -1,5 +1,7 @@
 // The whole issuance service (settle subscriber, mint consumer of either mode, minter) in its own
-// process, for the chaos test that SIGKILLs it: the embedded store and queue in a node:sqlite
+// process, for the chaos test that SIGKILLs it (its embedded mode; its AWS mode runs the parts in
+// processes of their own: runSettleSubscriberProcess, runMintConsumerLambdaProcess,
+// runMintWatcherLambdaProcess): the embedded store and queue in a node:sqlite
 // file, or DynamoDB + SQS FIFO on moto with the operator key from SSM. Crash points announce
 // themselves on stdout and hang until the test kills the process. Same protocol as
 // runMinterProcess: CHAINOPS_MINTER_CONFIG (JSON), CHAINOPS_MINTER_KEY (unused in aws mode: the
