@@ -114,6 +114,15 @@ describe('ChainopsStack (synthesized offline from stackConfigInput)', function (
     }
   })
 
+  it('requires IMDSv2 on every instance through launch templates with distinct names', () => {
+    const templates = ofType('AWS::EC2::LaunchTemplate')
+    assert.equal(templates.length, ofType('AWS::EC2::Instance').length)
+    const names = templates.map(([, r]) => r.Properties.LaunchTemplateName)
+    assert.equal(new Set(names).size, names.length, `${names}`)
+    for (const [, r] of templates)
+      assert.deepEqual(r.Properties.LaunchTemplateData, { MetadataOptions: { HttpTokens: 'required' } })
+  })
+
   it('gives the Bitcoin node a 1000 GiB encrypted gp3 volume', () => {
     const [, bitcoin] = ofType('AWS::EC2::Instance').find(([id]) => id.startsWith('BitcoinInstance')) ?? []
     assert.deepEqual(dataVolume(bitcoin)?.Ebs, {

@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2'
 import { Construct } from 'constructs'
+import { useUniqueLaunchTemplateNames } from '../instances/useUniqueLaunchTemplateNames.ts'
 
 export type BastionProps = {
   vpc: ec2.IVpc
@@ -24,6 +25,7 @@ export class Bastion extends Construct {
 
   constructor(scope: Construct, id: string, props: BastionProps) {
     super(scope, id)
+    useUniqueLaunchTemplateNames(this)
     const { vpc, sshCidr, keyPair, instanceType = 't3.micro', machineImage } = props
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,

@@ -4,6 +4,7 @@ import { Construct } from 'constructs'
 import type { S3Object } from '../config/ChainopsStackConfig.ts'
 import { grantReadObjects } from '../iam/grantReadObjects.ts'
 import { createNodeInstance } from '../instances/createNodeInstance.ts'
+import { useUniqueLaunchTemplateNames } from '../instances/useUniqueLaunchTemplateNames.ts'
 import { hostInSubnet } from '../network/hostInSubnet.ts'
 import { readS3Command } from '../network/readS3Command.ts'
 import { dataVolumeCommands } from '../userData/dataVolumeCommands.ts'
@@ -52,6 +53,7 @@ export class BitcoinNode extends Construct {
 
   constructor(scope: Construct, id: string, props: BitcoinNodeProps) {
     super(scope, id)
+    useUniqueLaunchTemplateNames(this)
     const {
       vpc,
       availabilityZone,

@@ -6,6 +6,7 @@ import type { S3Object } from '../config/ChainopsStackConfig.ts'
 import { grantReadObjects } from '../iam/grantReadObjects.ts'
 import { grantReadParameters } from '../iam/grantReadParameters.ts'
 import { createNodeInstance } from '../instances/createNodeInstance.ts'
+import { useUniqueLaunchTemplateNames } from '../instances/useUniqueLaunchTemplateNames.ts'
 import { hostInSubnet } from '../network/hostInSubnet.ts'
 import { readS3Command } from '../network/readS3Command.ts'
 import { dataVolumeCommands } from '../userData/dataVolumeCommands.ts'
@@ -48,14 +49,13 @@ export type SettleSubscriberProps = {
   table: { tableArn: string; tableName: string }
 }
 
-/** The store calls the subscriber makes: transactions hold Put, Delete and ConditionCheck items. */
+/** The store calls the subscriber makes; a transaction is authorized by the Put, Delete and ConditionCheck items it holds. */
 const STORE_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:PutItem',
   'dynamodb:DeleteItem',
   'dynamodb:Query',
   'dynamodb:ConditionCheckItem',
-  'dynamodb:TransactWriteItems',
 ]
 
 const LND_DIR = '/data/lnd'
@@ -81,6 +81,7 @@ export class LightningNode extends Construct {
 
   constructor(scope: Construct, id: string, props: LightningNodeProps) {
     super(scope, id)
+    useUniqueLaunchTemplateNames(this)
     const {
       vpc,
       availabilityZone,

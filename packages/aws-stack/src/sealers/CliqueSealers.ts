@@ -6,6 +6,7 @@ import type { S3Object, SealerNodeConfig } from '../config/ChainopsStackConfig.t
 import { grantReadObjects } from '../iam/grantReadObjects.ts'
 import { grantReadParameters } from '../iam/grantReadParameters.ts'
 import { createNodeInstance } from '../instances/createNodeInstance.ts'
+import { useUniqueLaunchTemplateNames } from '../instances/useUniqueLaunchTemplateNames.ts'
 import { hostInSubnet } from '../network/hostInSubnet.ts'
 import { readS3Command } from '../network/readS3Command.ts'
 import { dataVolumeCommands } from '../userData/dataVolumeCommands.ts'
@@ -66,6 +67,7 @@ export class CliqueSealers extends Construct {
 
   constructor(scope: Construct, id: string, props: CliqueSealersProps) {
     super(scope, id)
+    useUniqueLaunchTemplateNames(this)
     const {
       vpc,
       availabilityZones,
