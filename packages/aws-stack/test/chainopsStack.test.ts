@@ -123,8 +123,16 @@ describe('ChainopsStack (synthesized offline from stackConfigInput)', function (
       assert.deepEqual(r.Properties.LaunchTemplateData, { MetadataOptions: { HttpTokens: 'required' } })
   })
 
-  it('gives the Bitcoin node a 1000 GiB encrypted gp3 volume', () => {
-    const [, bitcoin] = ofType('AWS::EC2::Instance').find(([id]) => id.startsWith('BitcoinInstance')) ?? []
+  it('gives the Bitcoin node a 1000 GiB encrypted gp3 volume and an Elastic IP in a public subnet for the wallets', () => {
+    const [bitcoinId, bitcoin] = ofType('AWS::EC2::Instance').find(([id]) => id.startsWith('BitcoinInstance')) ?? []
+    const [[, address]] = ofType('AWS::EC2::EIP').filter(([id]) => id.startsWith('Bitcoin')) as [[string, Resource]]
+    assert.deepEqual(address.Properties, { Domain: 'vpc', InstanceId: { Ref: bitcoinId } })
+    const subnet = resources[ref(bitcoin?.Properties.SubnetId)] as Resource
+    assert.equal(subnet.Properties.MapPublicIpOnLaunch, true)
+    assert.match(
+      renderUserData(bitcoin?.Properties.UserData),
+      /^ExecStart=\/usr\/local\/bin\/btcd .*--listen=0\.0\.0\.0:8333/m,
+    )
     assert.deepEqual(dataVolume(bitcoin)?.Ebs, {
       DeleteOnTermination: false,
       Encrypted: true,

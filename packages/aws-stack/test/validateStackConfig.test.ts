@@ -124,6 +124,12 @@ const cases: { name: string; config: unknown; code: AwsStackErrorCode; field: st
     field: 'rpc.clientCidrs.1',
   },
   {
+    name: 'an RPC listener open to the whole internet',
+    config: input((c) => Object.assign(c, { rpc: { clientCidrs: ['0.0.0.0/0'] } })),
+    code: 'AWS_STACK_CONFIG_INVALID',
+    field: 'rpc.clientCidrs.0',
+  },
+  {
     name: "a missing sealer's keystore parameter name",
     config: input((c) => {
       delete (c.sealers.nodes[1]?.parameters as Partial<Record<string, string>> | undefined)?.keystore
