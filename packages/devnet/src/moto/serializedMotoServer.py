@@ -13,15 +13,22 @@ moto's own transaction code and semantics but makes the backup the transaction's
 during the call a table "copies" to itself, and if the call fails, each item it touched is put
 back as it was. That is only safe with DynamoDB requests one at a time, as served here.
 
+Two costs per request that real AWS does not have are also removed: moto's dispatcher lists its
+own package directory (a listdir and an isdir per service) for every request, under its global
+lock, and werkzeug writes a log line per request; the service list is read once
+(`cache_service_names`) and only warnings and errors are logged.
+
 Usage: python serializedMotoServer.py HOST PORT
 """
 
 import copy
+import logging
 import os
 import signal
 import sys
 import threading
 
+from moto import backends
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
@@ -104,12 +111,19 @@ def undo_by_item() -> None:
     DynamoDBBackend.transact_write_items = transact_write_items
 
 
+def cache_service_names() -> None:
+    names = tuple(backends.list_of_moto_modules())
+    backends.list_of_moto_modules = lambda: names
+
+
 def main() -> None:
     host, port = sys.argv[1], int(sys.argv[2])
     os.environ.setdefault("MOTO_PORT", str(port))
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     signal.signal(signal.SIGINT, lambda signum, frame: sys.exit(0))
     undo_by_item()
+    cache_service_names()
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(host, port, serialize_dynamodb(app), threaded=True, request_handler=MotoRequestHandler)
 
