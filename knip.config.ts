@@ -41,8 +41,7 @@ const config: KnipConfig = {
       ignoreDependencies: ['@safe-global/safe-contracts'],
     },
     bench: { entry: ['*.bench.ts'], project: ['*.ts'] },
-    // The Lambda handlers are entry points too: build.ts bundles them by path (build/lambdaFunctions.ts);
-    // the aws-cdk CLI (a dev dependency) is what the examples test runs on aws-stack/ by path.
+    // The Lambda handlers are entry points too: build.ts bundles them by path (build/lambdaFunctions.ts).
     examples: {
       entry: [
         '*.ts',
@@ -54,6 +53,8 @@ const config: KnipConfig = {
         'aws-stack/app.ts',
       ],
       project: ['*.ts', 'lambda/**/*.ts', 'aws-stack/*.ts'],
+      // test/examples/awsStackApp.test.ts runs its `cdk` binary by path on aws-stack/.
+      ignoreDependencies: ['aws-cdk'],
     },
   },
 }

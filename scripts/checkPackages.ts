@@ -90,8 +90,8 @@ try {
   process.stdout.write(
     `checkPackages: ${tarballs.length} tarballs, publint, attw and declaration imports: ${failed} failures\n`,
   )
-  if (tarballs.length !== 7) {
-    process.stderr.write(`checkPackages: expected 7 tarballs, got ${tarballs.join(', ')}\n`)
+  if (tarballs.length !== 8) {
+    process.stderr.write(`checkPackages: expected 8 tarballs, got ${tarballs.join(', ')}\n`)
     failed++
   }
 } finally {

@@ -20,9 +20,24 @@ const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '')
 const pnpm = join(root, '.tools', 'node', 'bin', 'pnpm')
 const seedGenesis = join(root, 'packages', 'clique', 'test', 'fixtures', 'seed-genesis.json')
 // What a team installs; @chainops/core is what their code imports Secret and the stores from.
-const installed = ['@chainops/lightning', '@chainops/clique', '@chainops/treasury', '@chainops/dvt', '@chainops/cli']
+// @chainops/aws-stack is what a team's CDK app imports (examples/aws-stack); the CLI depends on it too.
+const installed = [
+  '@chainops/lightning',
+  '@chainops/clique',
+  '@chainops/treasury',
+  '@chainops/dvt',
+  '@chainops/aws-stack',
+  '@chainops/cli',
+]
 // The installed packages with entry points to import (the CLI's is its bin).
-const libraries = ['@chainops/core', '@chainops/clique', '@chainops/lightning', '@chainops/treasury', '@chainops/dvt']
+const libraries = [
+  '@chainops/core',
+  '@chainops/clique',
+  '@chainops/lightning',
+  '@chainops/treasury',
+  '@chainops/dvt',
+  '@chainops/aws-stack',
+]
 
 const workspace = new Map<string, { dir: string; manifest: Manifest }>()
 for (const dir of readdirSync(join(root, 'packages'))) {
@@ -186,6 +201,7 @@ describe('publish to a private registry (Verdaccio) and install from it @integra
 
   it('publishes every public package at its workspace version, with dist exports and no workspace: ranges', async () => {
     assert.deepEqual(published.map((manifest) => manifest.name).sort(), [
+      '@chainops/aws-stack',
       '@chainops/cli',
       '@chainops/clique',
       '@chainops/core',
@@ -236,13 +252,7 @@ describe('publish to a private registry (Verdaccio) and install from it @integra
     assert.equal(result.code, 0, result.stderr)
     const exported = JSON.parse(result.stdout) as Record<string, string[]>
     const expected: Record<string, string[]> = {}
-    for (const name of [
-      '@chainops/core',
-      '@chainops/clique',
-      '@chainops/lightning',
-      '@chainops/treasury',
-      '@chainops/dvt',
-    ]) {
+    for (const name of libraries) {
       const { dir: packageDir, manifest } = workspace.get(name) ?? assert.fail(name)
       for (const [subpath, source] of Object.entries(manifest.exports ?? {})) {
         if (subpath.endsWith('.json')) continue
@@ -306,6 +316,29 @@ describe('publish to a private registry (Verdaccio) and install from it @integra
     assert.deepEqual(
       (JSON.parse(clean.stdout) as Record<string, string>[]).map((f) => f.code),
       ['FUNDED_ACCOUNT_NOT_SEALER'],
+    )
+  })
+
+  it('the installed chainops aws synth writes the stack template from dist, offline', async () => {
+    // The example config, its function zips empty archives (the template is what is checked here).
+    const bundles = join(project, 'bundles')
+    await run('mkdir', ['-p', bundles], { cwd: project })
+    const emptyZip = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)])
+    for (const name of ['invoice-api.zip', 'mint-consumer.zip', 'mint-watcher.zip'])
+      writeFileSync(join(bundles, name), emptyZip)
+    const config = JSON.parse(readFileSync(join(root, 'examples', 'aws-stack', 'stack.config.json'), 'utf8'))
+    config.issuance.bundlesDir = bundles
+    writeFileSync(join(project, 'stack.config.json'), JSON.stringify(config))
+    const synth = await installedCli(['aws', 'synth', '--config', 'stack.config.json', '--out', 'cdk.out', '--json'])
+    assert.equal(synth.code, 0, synth.stderr)
+    const report = JSON.parse(synth.stdout) as { templateFile: string; resources: Record<string, number> }
+    assert.equal(report.templateFile, join(project, 'cdk.out', 'Chainops.template.json'))
+    assert.equal(report.resources['AWS::EC2::Instance'], 6)
+    const fromWorkspace = await workspaceCli(['aws', 'synth', '--config', 'stack.config.json', '--out', 'ws.out'])
+    assert.equal(fromWorkspace.code, 0, fromWorkspace.stderr)
+    assert.deepEqual(
+      JSON.parse(readFileSync(report.templateFile, 'utf8')),
+      JSON.parse(readFileSync(join(project, 'ws.out', 'Chainops.template.json'), 'utf8')),
     )
   })
 

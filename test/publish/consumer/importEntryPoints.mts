@@ -3,7 +3,14 @@
 // ({ "@chainops/core/aws": ["DynamoDbStore", …], … }).
 import { readFileSync } from 'node:fs'
 
-const libraries = ['@chainops/core', '@chainops/clique', '@chainops/lightning', '@chainops/treasury', '@chainops/dvt']
+const libraries = [
+  '@chainops/core',
+  '@chainops/clique',
+  '@chainops/lightning',
+  '@chainops/treasury',
+  '@chainops/dvt',
+  '@chainops/aws-stack',
+]
 const exported: Record<string, string[]> = {}
 for (const name of libraries) {
   const manifest = JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, import.meta.url), 'utf8')) as {
