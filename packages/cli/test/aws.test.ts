@@ -106,6 +106,29 @@ describe('chainops aws synth', function () {
     )
   })
 
+  it("reads a relative issuance.bundlesDir from the config file's folder, not the working directory", async () => {
+    await mkdir(join(dir, 'team'))
+    const path = await configFile(join('team', 'stack.json'), {
+      ...config,
+      issuance: { ...config.issuance, bundlesDir: '../bundles' },
+    })
+    const out = join(dir, 'out-relative')
+    const result = await cli(['aws', 'synth', '--config', path, '--out', out, '--json'])
+    assert.equal(result.code, 0, result.stderr)
+    assert.notEqual(process.cwd(), join(dir, 'team'))
+    // The three zips were found there (the empty test archives are one asset: the same bytes).
+    assert.equal((JSON.parse(result.stdout) as SynthJson).resources['AWS::Lambda::Function'], 3)
+    // A folder that holds no zips is refused before synth, named with the path it was read as.
+    const moved = await configFile('stack-moved.json', {
+      ...config,
+      issuance: { ...config.issuance, bundlesDir: 'nowhere' },
+    })
+    const refused = await cli(['aws', 'synth', '--config', moved, '--out', join(dir, 'out-moved')])
+    assert.equal(refused.code, 1)
+    assert.match(refused.stderr, /\[AWS_STACK_CONFIG_INVALID\]/)
+    assert.match(refused.stderr, new RegExp(`${join(dir, 'nowhere')}/invoice-api\\.zip does not exist`))
+  })
+
   const badConfigs: [string, (c: typeof config) => unknown, string, string][] = [
     [
       'an SSH CIDR of the whole internet',

@@ -23,6 +23,7 @@ export const awsSynthCommand: Command = {
   help: [
     'Needs no AWS account or credentials: the config fixes the account, region and zones, so nothing is looked up.',
     'The config is validated first; a bad field is named (AWS_STACK_CONFIG_INVALID at sealers.nodes, ...), exit 1.',
+    "A relative issuance.bundlesDir (the zips of node examples/lambda/build.ts) is read from the config file's folder.",
     'Deploy the assembly with `cdk deploy --app DIR` (it uploads the Lambda bundles and the template to the',
     "bootstrap bucket); a template over CloudFormation's 51,200-byte inline limit must go through S3 anyway.",
   ].join('\n'),

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, isAbsolute, resolve } from 'node:path'
 import { synthChainopsStack, validateStackConfig } from '@chainops/aws-stack'
 import { CliError } from '../../errors/CliError.ts'
 import { usageError } from '../../errors/usageError.ts'
@@ -27,11 +27,22 @@ function readConfigFile(path: string): unknown {
   }
 }
 
+/**
+ * A relative `issuance.bundlesDir` is read from the config file's folder (as cdk reads it from
+ * the app's folder), not from wherever the command runs; anything else is left to validation.
+ */
+function withBundlesDirFromConfigFile(input: unknown, configPath: string): unknown {
+  const issuance = (input as { issuance?: { bundlesDir?: unknown } } | null)?.issuance
+  if (typeof issuance?.bundlesDir !== 'string' || isAbsolute(issuance.bundlesDir)) return input
+  const bundlesDir = resolve(dirname(configPath), issuance.bundlesDir)
+  return { ...(input as object), issuance: { ...issuance, bundlesDir } }
+}
+
 /** What `chainops aws synth` does once its flags are parsed; loaded (with aws-cdk-lib) only when it runs. */
 export async function runAwsSynth({ values, positionals, io }: CommandInput): Promise<number> {
   if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`)
   if (typeof values.config !== 'string') throw usageError('--config is required (the stack config JSON)')
-  const input = readConfigFile(values.config)
+  const input = withBundlesDirFromConfigFile(readConfigFile(values.config), values.config)
   // Validated here first (a bad field fails before aws-cdk-lib builds anything), for the summary too.
   const config = validateStackConfig(input)
   const outdir = resolve(typeof values.out === 'string' ? values.out : 'cdk.out')
