@@ -377,6 +377,9 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
           lifetimeMs: [1500, 5000],
           forcedTimeoutMs: 30_000,
           lifetimeFrom: 'started',
+          // Hung after its journal commit a little longer than the watcher's resend delay: its
+          // mints stay unsent (their messages invisible), for the receipt watcher to send.
+          holdMs: { journaled: 2500 },
         })
         let consumerStarts = 0
         const consumerProcesses: MinterProcess[] = []
@@ -394,17 +397,20 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         // after a broadcast (a rebroadcast or fee bump answered) or at random; once `holdAt`
         // payments have settled, none runs for a while (as when scheduled invocations fail) while the consumer
         // journals and acknowledges: those mints must stay PAID, then reach MINTED.
-        // The first watcher dies after a broadcast: it runs while the first consumer dies after its
-        // first journal commit, before broadcasting, and resends what that one left unsent.
+        // The first watcher is to die after a broadcast: it runs while the first consumer dies after
+        // its first journal commit, before broadcasting, and resends what that one left unsent (up
+        // to three watchers get that point until one reaches it).
         const watcherKiller = chaosKiller({
           rand: random(seed ^ 0x9e3779b9),
           crashShare: 0.3,
           lifetimeMs: [2000, 6000],
-          forcedTimeoutMs: 12_000,
+          forcedTimeoutMs: 15_000,
           forced: ['broadcast', 'journaled'],
+          forcedAttempts: 3,
           lifetimeFrom: 'started',
         })
         let watcherStarts = 0
+        const watcherProcesses: MinterProcess[] = []
         const gap = { hashes: [] as string[], mined: 0, ms: 0 }
         const watcherGap = async () => {
           const start = Date.now()
@@ -442,6 +448,7 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
             if (gap.ms === 0 && settled.size >= holdAt) await watcherGap()
             const crashAt = watcherKiller.nextCrash()
             const child = spawnPart(watcherScript, watcherConfig(crashAt))
+            watcherProcesses.push(child)
             watcherStarts++
             await watcherKiller.killWhenDue(child, crashAt)
           }
@@ -456,6 +463,14 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
         await watchers
         killedAt = Date.now()
         assert.equal(takeovers.length, 2, 'the active subscriber was killed twice')
+        const watcherBroadcasts = watcherProcesses.reduce(
+          (sum, child) => sum + child.events.filter((event) => event.event === 'broadcast').length,
+          0,
+        )
+        assert.ok(
+          watcherKiller.counts.killsAfterJournal > 0 && watcherKiller.counts.killsAfterBroadcast > 0,
+          `a receipt watcher was SIGKILLed after a journal commit and one after a broadcast: ${JSON.stringify({ ...watcherKiller.counts, watcherBroadcasts })}`,
+        )
         assert.ok(
           takeovers.every((takeover) => takeover.inFlight > 0),
           `payments were in flight at each kill of the active subscriber: ${JSON.stringify(takeovers)}`,
@@ -479,7 +494,7 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
           `after a journal commit ${killer.counts.killsAfterJournal}, after a broadcast ${killer.counts.killsAfterBroadcast}, at random times ${killer.counts.killsAtRandomTime}, exited on their own ${killer.counts.exitedOnTheirOwn}`
         processReport =
           `consumer starts ${consumerStarts}, SIGKILLs: ${kills(consumerKiller)}; ` +
-          `watcher starts ${watcherStarts}, SIGKILLs: ${kills(watcherKiller)}; ` +
+          `watcher starts ${watcherStarts} (rebroadcasts and fee bumps sent by the killed ones ${watcherBroadcasts}), SIGKILLs: ${kills(watcherKiller)}; ` +
           `no watcher for ${(gap.ms / 1000).toFixed(1)} s: ${gap.hashes.length} mints journaled and acked meanwhile (${gap.mined} already mined), all PAID, then MINTED once a watcher ran; ` +
           `subscriber starts ${subscriberStarts}, active one SIGKILLed ${takeovers.length} times, standby takeovers ${takeovers
             .map(

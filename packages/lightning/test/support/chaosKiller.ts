@@ -13,7 +13,7 @@ type KillCounts = {
 export type ChaosKiller = {
   readonly counts: KillCounts
   readonly deaths: number
-  /** Where the next process is to die: the first two at the crash points for sure (in the order of `forced`), then at random. */
+  /** Where the next process is to die: at each point of `forced` in turn for sure (see `forcedAttempts`), then at random. */
   nextCrash(): CrashAt | undefined
   /**
    * Waits until the process announces its crash point, its random lifetime is over or it exits,
@@ -38,33 +38,46 @@ export function chaosKiller(parameters: {
    * process slow to start on a loaded machine still runs for its lifetime before it dies).
    */
   lifetimeFrom?: 'spawn' | 'started' | undefined
+  /**
+   * Processes given each forced point until one reaches it (default 1: the first two processes,
+   * one per point, whatever happens).
+   */
+  forcedAttempts?: number | undefined
+  /**
+   * How long a process that reached a crash point stays hung there before the kill (default 0): at
+   * `journaled`, its mints sit journaled and unsent meanwhile, with their messages still invisible.
+   */
+  holdMs?: Partial<Record<CrashAt['point'], number>> | undefined
 }): ChaosKiller {
   const { rand, crashShare, lifetimeMs, forcedTimeoutMs } = parameters
-  const forced = parameters.forced ?? ['journaled', 'broadcast']
+  const forced: CrashAt['point'][] = [...(parameters.forced ?? ['journaled', 'broadcast'])]
+  const forcedAttempts = parameters.forcedAttempts ?? 1
   const pick = (low: number, high: number) => low + Math.floor(rand() * (high - low + 1))
   const counts: KillCounts = { killsAfterJournal: 0, killsAfterBroadcast: 0, killsAtRandomTime: 0, exitedOnTheirOwn: 0 }
   let deaths = 0
+  let attempts = 0
   return {
     counts,
     get deaths() {
       return deaths
     },
     nextCrash() {
-      if (deaths < 2) return { point: forced[deaths] as CrashAt['point'], after: 1 }
+      const point = forced[0]
+      if (point) return { point, after: 1 }
       const roll = rand()
       if (roll < crashShare) return { point: 'journaled', after: pick(1, 4) }
       if (roll < 2 * crashShare) return { point: 'broadcast', after: pick(1, 4) }
       return undefined
     },
     async killWhenDue(child, crashAt) {
-      const atForcedPoint = deaths < 2
+      const forcedPoint = forced[0]
       const crashPoint = child
         .waitFor((event) => event.event === 'crash-point', 120_000)
         .then(
           (event) => event.point as string,
           () => undefined,
         )
-      const lifetime = atForcedPoint ? forcedTimeoutMs : pick(lifetimeMs[0], lifetimeMs[1])
+      const lifetime = forcedPoint ? forcedTimeoutMs : pick(lifetimeMs[0], lifetimeMs[1])
       const born =
         parameters.lifetimeFrom === 'started'
           ? child.waitFor((event) => event.event === 'started', 120_000).catch(() => undefined)
@@ -74,11 +87,17 @@ export function chaosKiller(parameters: {
         born.then(() => sleep(lifetime)).then(() => 'time' as const),
         child.exited.then(() => 'exited' as const),
       ])
+      const hold = parameters.holdMs?.[outcome as CrashAt['point']]
+      if (hold && crashAt) await Promise.race([sleep(hold), child.exited])
       await child.kill()
       if (outcome === 'journaled' && crashAt) counts.killsAfterJournal++
       else if (outcome === 'broadcast' && crashAt) counts.killsAfterBroadcast++
       else if (outcome === 'time') counts.killsAtRandomTime++
       else counts.exitedOnTheirOwn++
+      if (forcedPoint && (outcome === forcedPoint || ++attempts >= forcedAttempts)) {
+        forced.shift()
+        attempts = 0
+      }
       deaths++
     },
   }
