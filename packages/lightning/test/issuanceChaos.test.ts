@@ -350,8 +350,9 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
               await sleep(50)
             }
             // The store's lease agrees: the settle lease of this lnd node names the active one's process.
-            const lease = await store.get<{ pid: number }>('settle_leases', bob.publicKey)
-            assert.equal(lease?.value.pid, active.child.pid, 'the active subscriber holds the settle lease')
+            const leasePid: number | undefined = (await store.get<{ pid: number }>('settle_leases', bob.publicKey))
+              ?.value.pid
+            assert.equal(leasePid, active.child.pid, 'the active subscriber holds the settle lease')
             const standby = subscribers.find((child) => child !== active && alive(child))
             assert.ok(standby, 'a standby subscriber runs beside the active one')
             const afterSettles = settled.size
