@@ -6,7 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions'
 import { type SynthChainopsStackReturnType, synthChainopsStack } from '../src/index.ts'
 import { heredocFile } from './heredocFile.ts'
 import { renderUserData } from './renderUserData.ts'
-import { emptyBundlesDir, stackConfigInput } from './stackConfigInput.ts'
+import { emptyBundlesDir, sealerEnodeIds, stackConfigInput } from './stackConfigInput.ts'
 
 type Resource = { Type: string; Properties: Record<string, unknown> }
 type RuleProperties = {
@@ -254,7 +254,7 @@ describe('ChainopsStack (synthesized offline from stackConfigInput)', function (
   it('lists every other sealer as static peer and bootnode at its fixed private IP', () => {
     const hosts = sealerInstances().map(([, r]) => r.Properties.PrivateIpAddress)
     assert.deepEqual(hosts, ['10.0.3.10', '10.0.4.10', '10.0.5.10'])
-    const ids = ['a1', 'b2', 'c3'].map((byte) => byte.repeat(64))
+    const ids = sealerEnodeIds.map((id) => id.slice(2))
     for (const [i, [, r]] of sealerInstances().entries()) {
       const toml = heredocFile(renderUserData(r.Properties.UserData), '/etc/geth/sealer.toml') ?? ''
       const others = ids.map((id, j) => `"enode://${id}@${hosts[j]}:30303"`).filter((_, j) => j !== i)

@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { enodeIdFromNodeKey } from '@chainops/clique'
+import { Secret } from '@chainops/core'
 
 /**
  * A folder holding the three function zips IssuanceFunctions wants at synth. These tests check
@@ -16,6 +18,11 @@ export function emptyBundlesDir(): string {
 }
 
 const hex = (byte: string, bytes: number) => `0x${byte.repeat(bytes)}`
+
+/** The sealers' enode ids: the public keys of the node keys 0xa1a1…, 0xb2b2…, 0xc3c3… (geth refuses ids off the curve). */
+export const sealerEnodeIds: readonly `0x${string}`[] = ['a1', 'b2', 'c3'].map((byte) =>
+  enodeIdFromNodeKey(new Secret(hex(byte, 32))),
+)
 
 /** A complete, valid stack config as a user's JSON file holds it (3 sealers, tolerance 1). */
 export function stackConfigInput(bundlesDir: string) {
@@ -35,7 +42,7 @@ export function stackConfigInput(bundlesDir: string) {
       tolerateFailures: 1,
       nodes: ['a1', 'b2', 'c3'].map((byte, i) => ({
         signer: hex(byte, 20),
-        enodeId: hex(byte, 64),
+        enodeId: sealerEnodeIds[i] as `0x${string}`,
         parameters: {
           nodeKey: `/chainops/sealer-${i + 1}/nodekey`,
           keystore: `/chainops/sealer-${i + 1}/keystore`,

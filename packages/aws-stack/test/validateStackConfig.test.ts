@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import { CliqueError } from '@chainops/clique'
+import { CliqueError, enodeIdFromNodeKey } from '@chainops/clique'
+import { Secret } from '@chainops/core'
 import { AwsStackError, type AwsStackErrorCode, synthChainopsStack, validateStackConfig } from '../src/index.ts'
 import { emptyBundlesDir, stackConfigInput } from './stackConfigInput.ts'
 
@@ -178,6 +179,12 @@ const cases: { name: string; config: unknown; code: AwsStackErrorCode; field: st
     field: 'sealers.nodes.2.enodeId',
   },
   {
+    name: 'an enode id that is no secp256k1 public key (geth would refuse it at boot)',
+    config: input((c) => Object.assign(c.sealers.nodes[1] as object, { enodeId: `0x${'a1'.repeat(64)}` })),
+    code: 'AWS_STACK_CONFIG_INVALID',
+    field: 'sealers.nodes.1.enodeId',
+  },
+  {
     name: 'a misspelled setting',
     config: input((c) => Object.assign(c.sealers, { volumeGb: 500 })),
     code: 'AWS_STACK_CONFIG_INVALID',
@@ -231,7 +238,7 @@ describe('validateStackConfig', () => {
         c.sealers.nodes.push(
           ...['d4', 'e5'].map((byte, i) => ({
             signer: `0x${byte.repeat(20)}`,
-            enodeId: `0x${byte.repeat(64)}`,
+            enodeId: enodeIdFromNodeKey(new Secret(`0x${byte.repeat(32)}`)),
             parameters: { nodeKey: `/s${i}/k`, keystore: `/s${i}/ks`, password: `/s${i}/p` },
           })),
         )

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { isInstanceTypeName } from './isInstanceTypeName.ts'
+import { isSecp256k1Point } from './isSecp256k1Point.ts'
 import { parseIpv4Cidr } from './parseIpv4Cidr.ts'
 
 const cidr = v.pipe(
@@ -50,7 +51,13 @@ const hex = (bytes: number, words: string) =>
 
 const sealerNode = v.strictObject({
   signer: hex(20, 'a 20-byte 0x address') as v.GenericSchema<string, `0x${string}`>,
-  enodeId: hex(64, 'the 64-byte 0x node public key') as v.GenericSchema<string, `0x${string}`>,
+  enodeId: v.pipe(
+    hex(64, 'the 64-byte 0x node public key'),
+    v.check(
+      isSecp256k1Point,
+      'a secp256k1 public key (enodeIdFromNodeKey of the node key): geth refuses others at boot',
+    ),
+  ) as v.GenericSchema<string, `0x${string}`>,
   parameters: v.strictObject({ nodeKey: parameterName, keystore: parameterName, password: parameterName }),
 })
 
