@@ -344,6 +344,12 @@ describe('ChainopsStack (synthesized offline from stackConfigInput)', function (
     )[1].Properties.PrivateIpAddress
     assert.ok(conf.split('\n').includes(`neutrino.connect=${bitcoinIp}:8333`))
     assert.match(script, /^Environment=CHAINOPS_MINT_QUEUE=chainops-mint$/m)
+    assert.match(script, /^Environment=CHAINOPS_SENDERS=0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf$/m)
+    // the lnd host never gets a sending key: its role reads lnd's parameters only
+    assert.doesNotMatch(script, /operator/)
+    const lndPolicies = ofType('AWS::IAM::Policy').filter(([id]) => id.startsWith('LightningInstance'))
+    assert.equal(lndPolicies.length, 1)
+    assert.doesNotMatch(JSON.stringify(lndPolicies), /operator/)
     assert.match(script, /^Environment=CHAINOPS_TABLE=\{\{Ref:IssuanceStore[0-9A-F]+\}\}$/m)
     assert.match(script, /^ExecStart=\/opt\/chainops\/settle-subscriber\/bin\/subscriber$/m)
     assert.match(script, /^ExecStart=\/usr\/local\/bin\/tor -f \/etc\/tor\/torrc$/m)

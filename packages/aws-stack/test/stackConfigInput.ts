@@ -52,6 +52,7 @@ export function stackConfigInput(bundlesDir: string) {
     },
     bastion: { sshCidr: '203.0.113.0/24', keyPairName: 'chainops-ops' },
     lightning: {
+      senderAddresses: ['0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf'],
       parameters: {
         tlsCert: '/chainops/lnd/tls-cert',
         tlsKey: '/chainops/lnd/tls-key',

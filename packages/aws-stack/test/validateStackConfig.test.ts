@@ -185,6 +185,20 @@ const cases: { name: string; config: unknown; code: AwsStackErrorCode; field: st
     field: 'sealers.nodes.1.enodeId',
   },
   {
+    name: 'sender addresses not matching the sending keys',
+    config: input((c) => c.lightning.senderAddresses.push('0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF')),
+    code: 'AWS_STACK_CONFIG_INVALID',
+    field: 'lightning.senderAddresses',
+  },
+  {
+    name: 'a sender address with a broken EIP-55 checksum',
+    config: input((c) => {
+      c.lightning.senderAddresses[0] = '0x7e5F4552091A69125d5DfCb7b8C2659029395Bdf'
+    }),
+    code: 'AWS_STACK_CONFIG_INVALID',
+    field: 'lightning.senderAddresses.0',
+  },
+  {
     name: 'a misspelled setting',
     config: input((c) => Object.assign(c.sealers, { volumeGb: 500 })),
     code: 'AWS_STACK_CONFIG_INVALID',

@@ -76,6 +76,12 @@ export type ChainopsStackConfig = {
     volumeGiB: number
     /** lnd's gRPC port, admitted only from the functions' security group. Default 10009. */
     grpcPort: number
+    /**
+     * The sending keys' addresses, in the order of `issuance.operatorKeyParameters`: the settle
+     * subscriber fixes each paid invoice's sender (its FIFO group) from them; the keys themselves
+     * never reach the lnd host.
+     */
+    senderAddresses: readonly `0x${string}`[]
     /** SSM parameters lnd and the functions read; values never enter the template. */
     parameters: {
       /** lnd's TLS certificate, the base64 of its PEM (a String: it is public; its SAN holds the node's private IP). */

@@ -1,3 +1,4 @@
+import { addressSchema } from '@chainops/core'
 import * as v from 'valibot'
 import { isInstanceTypeName } from './isInstanceTypeName.ts'
 import { isSecp256k1Point } from './isSecp256k1Point.ts'
@@ -131,6 +132,7 @@ export const stackConfigSchema = v.strictObject({
     instanceType: v.optional(instanceType, 't3.large'),
     volumeGiB: v.optional(integer(20, 16384), 100),
     grpcPort: v.optional(integer(1024, 65535), 10009),
+    senderAddresses: v.pipe(v.array(addressSchema), v.minLength(1, 'at least one sending key address')),
     parameters: v.strictObject({
       tlsCert: parameterName,
       tlsKey: parameterName,

@@ -113,6 +113,15 @@ export function validateStackConfig(input: unknown): ChainopsStackConfig {
     })
   }
   const issuance = validateIssuanceConfig(mergeIssuance(output), 'issuance')
+  const senders = output.lightning.senderAddresses
+  if (senders.length !== issuance.operatorKeyParameters.length || new Set(senders).size !== senders.length) {
+    throw new AwsStackError({
+      code: 'AWS_STACK_CONFIG_INVALID',
+      shortMessage: `lightning.senderAddresses must list the ${issuance.operatorKeyParameters.length} sending keys' addresses once each`,
+      field: 'lightning.senderAddresses',
+      details: `in the order of issuance.operatorKeyParameters; got ${senders.length} (${new Set(senders).size} distinct)`,
+    })
+  }
   return { ...output, rpc: { ...output.rpc, clientCidrs: rpcCidrs }, issuance }
 }
 

@@ -47,6 +47,10 @@ export type SettleSubscriberProps = {
   deadLetterQueue: { queueArn: string }
   /** The issuance store: invoice records, the settle cursor and the active/standby lease. */
   table: { tableArn: string; tableName: string }
+  /** The sending keys' addresses, in key order: each paid invoice is fixed to one of them. */
+  senders: readonly string[]
+  /** The longest invoice expiry the invoice API allows, when not lightning's default. */
+  maxInvoiceExpirySeconds?: number | undefined
 }
 
 /** The store calls the subscriber makes; a transaction is authorized by the Put, Delete and ConditionCheck items it holds. */
@@ -189,13 +193,13 @@ export class LightningNode extends Construct {
 
   /**
    * Runs the settle subscriber beside lnd: a tarball from S3 (`bin/subscriber`) started by systemd
-   * with the queue and table names and lnd's local socket in its environment; the instance role
+   * with the queue and table names, lnd's local socket and the senders' addresses in its environment; the instance role
    * may send to that queue, use that table, and read the certificate and read-only macaroon.
    */
   addSettleSubscriber(props: SettleSubscriberProps): void {
     if (this.subscriber) throw new Error('the settle subscriber is added once')
     this.subscriber = true
-    const { queue, deadLetterQueue, table } = props
+    const { queue, deadLetterQueue, table, senders, maxInvoiceExpirySeconds } = props
     const { region } = Stack.of(this)
     const { settleSubscriber } = this.props.artifacts
     this.instance.userData.addCommands(
@@ -215,6 +219,12 @@ export class LightningNode extends Construct {
           CHAINOPS_LND_SOCKET: `127.0.0.1:${this.grpcPort}`,
           CHAINOPS_LND_CERT_PARAMETER: this.parameters.tlsCert,
           CHAINOPS_LND_MACAROON_PARAMETER: this.parameters.readOnlyMacaroon,
+          // the cursor's and lease's key: one lnd node
+          CHAINOPS_SETTLE_NODE: 'lnd',
+          CHAINOPS_SENDERS: senders.join(','),
+          ...(maxInvoiceExpirySeconds === undefined
+            ? {}
+            : { CHAINOPS_MAX_INVOICE_EXPIRY_SECONDS: String(maxInvoiceExpirySeconds) }),
         },
       }),
     )

@@ -130,6 +130,8 @@ export class ChainopsStack extends Stack {
       queue: { queueArn: this.issuance.mintQueue.queueArn, queueName: this.issuance.mintQueueName },
       deadLetterQueue: this.issuance.deadLetterQueue,
       table: this.issuance.table,
+      senders: config.lightning.senderAddresses,
+      maxInvoiceExpirySeconds: config.issuance.maxInvoiceExpirySeconds,
     })
 
     new CfnOutput(this, 'RpcUrl', { value: this.rpc.url, description: 'the chain RPC (eth,net,web3) inside the VPC' })
