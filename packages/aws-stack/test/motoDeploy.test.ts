@@ -85,8 +85,14 @@ describe('ChainopsStack deployed into moto CloudFormation from its cloud assembl
       maxBuffer: 16 * 1024 * 1024,
     })
     input = stackConfigInput(bundlesDir)
+    let synthMs = 0
     ;[synth, moto] = await Promise.all([
-      Promise.resolve().then(() => synthChainopsStack(input, { outdir: join(dir, 'cdk.out') })),
+      Promise.resolve().then(() => {
+        const started = Date.now()
+        const synthesized = synthChainopsStack(input, { outdir: join(dir, 'cdk.out') })
+        synthMs = Date.now() - started
+        return synthesized
+      }),
       startMoto({ region: input.region }),
     ])
     // What an operator puts in SSM before the first deploy: the stack resolves this String
@@ -105,6 +111,11 @@ describe('ChainopsStack deployed into moto CloudFormation from its cloud assembl
       stackArtifactId: synth.stackName,
       clientConfig: moto.clientConfig,
     })
+    const created = deployment.resources.filter((r) => r.ResourceType).length
+    process.stderr.write(
+      `motoDeploy: synth ${(synthMs / 1000).toFixed(1)} s, CreateStack to ${deployment.stack.StackStatus} ` +
+        `${(deployment.deployMs / 1000).toFixed(1)} s, ${created} of ${Object.keys(resources()).length} resources created\n`,
+    )
   })
 
   after(async () => {
