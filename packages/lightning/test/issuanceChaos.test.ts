@@ -426,7 +426,7 @@ describe(`issuance chaos @integration: ${INVOICES} real Lightning payments per m
               journaled.has(hash),
             )
           }
-          while (Date.now() - start < 4000 || (journaledAndAcked().length < 5 && Date.now() - start < 12_000))
+          while (Date.now() - start < 4000 || (journaledAndAcked().length < 5 && Date.now() - start < 30_000))
             await sleep(200)
           gap.hashes = journaledAndAcked()
           assert.ok(
