@@ -27,6 +27,23 @@ const nameTag = (resource: Resource) =>
   ((resource.Properties?.Tags ?? []) as { Key: string; Value: string }[]).find((tag) => tag.Key === 'Name')?.Value
 
 /**
+ * Runs `command` cut off from the network: in a network namespace of its own (`unshare -rn`: only
+ * a loopback, down) where the kernel allows one, else with every proxy variable pointing at a
+ * closed port (a container's seccomp profile may refuse unshare). Either way a lookup, a notice
+ * fetch or a telemetry post fails the command instead of passing unseen.
+ */
+async function runOffline(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }) {
+  const isolated = await run('unshare', ['-rn', 'true']).then(
+    () => true,
+    () => false,
+  )
+  const closed = 'http://127.0.0.1:9'
+  const env = isolated ? options.env : { ...options.env, HTTP_PROXY: closed, HTTPS_PROXY: closed, NO_PROXY: '' }
+  const [file, argv] = isolated ? ['unshare', ['-rn', command, ...args]] : [command, args]
+  return run(file, argv, { ...options, env, maxBuffer: 16 * 1024 * 1024 })
+}
+
+/**
  * The environment of a machine with no AWS account: no AWS_* variable, a HOME without ~/.aws,
  * the project's Node first on the PATH (cdk.json runs `node app.ts`), telemetry off.
  */
@@ -63,13 +80,10 @@ describe('examples/aws-stack: cdk synth of the CDK app a team copies, offline (n
     await symlink(join(root, 'examples', 'node_modules'), join(app, 'node_modules'))
     cdkJson = JSON.parse(await readFile(join(app, 'cdk.json'), 'utf8'))
     await mkdir(join(dir, 'home'))
-    // `unshare -rn`: a network namespace with only a loopback that is down, so any lookup, notice
-    // fetch or telemetry post would fail the synth instead of passing unseen.
-    synth = await run(
-      'unshare',
-      ['-rn', cdk, 'synth', '--no-notices', '--output', join(dir, 'cdk.out'), config.stackName],
-      { cwd: app, env: offlineEnv(join(dir, 'home')), maxBuffer: 16 * 1024 * 1024 },
-    )
+    synth = await runOffline(cdk, ['synth', '--no-notices', '--output', join(dir, 'cdk.out'), config.stackName], {
+      cwd: app,
+      env: offlineEnv(join(dir, 'home')),
+    })
     template = JSON.parse(await readFile(join(dir, 'cdk.out', `${config.stackName}.template.json`), 'utf8')) as Template
   })
 
@@ -127,9 +141,9 @@ describe('examples/aws-stack: cdk synth of the CDK app a team copies, offline (n
 
   it('gives the template `chainops aws synth` writes for the same config file, but for the CDK CLI metadata', async () => {
     const out = join(dir, 'chainops.out')
-    const result = await run(
-      'unshare',
-      ['-rn', chainopsBin, 'aws', 'synth', '--config', join(app, 'stack.config.json'), '--out', out],
+    const result = await runOffline(
+      chainopsBin,
+      ['aws', 'synth', '--config', join(app, 'stack.config.json'), '--out', out],
       { env: offlineEnv(join(dir, 'home')) },
     )
     assert.match(result.stdout, /wrote Chainops \(\d+ resources/)
