@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict'
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { createConnection } from 'node:net'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
-import { buildGenesis, toGenesisJson } from '@chainops/clique'
+import { buildGenesis, enodeIdFromNodeKey, toGenesisJson } from '@chainops/clique'
+import { Secret } from '@chainops/core'
 import { daemonBinary, freePort, tempDir } from '@chainops/devnet'
 import { App, Stack } from 'aws-cdk-lib'
 import * as ec2 from 'aws-cdk-lib/aws-ec2'
@@ -23,7 +24,13 @@ class PinnedZonesStack extends Stack {
 }
 
 /** The construct alone in a bare stack: its configs are what the servers' user data carries. */
-function sealersConstruct(): CliqueSealers {
+function sealersConstruct(
+  nodes: { signer: `0x${string}`; enodeId: `0x${string}` }[] = signers.map((signer, i) => ({
+    signer,
+    enodeId: sealerEnodeIds[i] as `0x${string}`,
+  })),
+  dataDir?: string,
+): CliqueSealers {
   const stack = new PinnedZonesStack(new App(), 'Sealers', {
     env: { account: '123456789012', region: 'ap-northeast-1' },
   })
@@ -35,11 +42,11 @@ function sealersConstruct(): CliqueSealers {
   return new CliqueSealers(stack, 'Sealers', {
     vpc: vpc as ec2.IVpc,
     availabilityZones: zones,
-    nodes: signers.map((signer, i) => ({
-      signer,
-      enodeId: sealerEnodeIds[i] as `0x${string}`,
+    nodes: nodes.map((node, i) => ({
+      ...node,
       parameters: { nodeKey: `/s${i}/nodekey`, keystore: `/s${i}/keystore`, password: `/s${i}/password` },
     })),
+    ...(dataDir === undefined ? {} : { dataDir }),
     chain: { networkId: 2789, gasLimit: 30_000_000n, genesis: { bucket: 'b', key: 'genesis.json' } },
     geth: { bucket: 'b', key: 'geth' },
     machineImage: ec2.MachineImage.genericLinux({ 'ap-northeast-1': 'ami-12345678' }),
@@ -195,6 +202,64 @@ describe('CliqueSealers configs run by a real geth v1.13.15', function () {
     await until('the sealer IPC', async () => (existsSync(socket) ? true : undefined))
     const modules = await until('rpc_modules over IPC', async () => (await ipc(socket, 'rpc_modules')).result)
     assert.ok('clique' in (modules as object))
+    assert.deepEqual(
+      listeningPorts(child.pid as number),
+      [p2p, authrpc].sort((a, b) => a - b),
+    )
+  })
+
+  it("seals with the server's own command line: the ExecStart of geth-sealer unlocks the signer and mines", async () => {
+    // the key of address 0x7E5F…Bdf (private key 1) signs; its node key is 0x4c4c…
+    const signer = '0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf'
+    const nodeKey = '4c'.repeat(32)
+    const data = await tempDir('sealer-data')
+    const construct = sealersConstruct([{ signer, enodeId: enodeIdFromNodeKey(new Secret(nodeKey)) }], data)
+    const script = (construct.instances[0] as ec2.Instance).userData.render()
+    const execStart = /^ExecStart=(\/usr\/local\/bin\/geth --config \/etc\/geth\/sealer\.toml .*)$/m.exec(script)?.[1]
+    assert.ok(execStart, script)
+    const [binary, , , ...args] = execStart.split(' ')
+    assert.equal(binary, '/usr/local/bin/geth')
+    const dir = await tempDir('sealer-config')
+    const config = join(dir, 'sealer.toml')
+    await writeFile(config, construct.sealerConfigs[0]?.toml ?? '')
+    const genesis = buildGenesis({ chainId: 2789, sealers: [signer], period: 1 })
+    await writeFile(join(dir, 'genesis.json'), JSON.stringify(toGenesisJson(genesis)))
+    // what the boot script puts in place from SSM: the signer in the keystore, its password, the node key
+    const sealerDir = join(data, 'sealer')
+    await mkdir(join(sealerDir, 'geth'), { recursive: true })
+    await writeFile(join(dir, 'key'), `${'0'.repeat(63)}1`)
+    await writeFile(join(sealerDir, 'signer.password'), 'correct horse')
+    await writeFile(join(sealerDir, 'geth', 'nodekey'), nodeKey)
+    const geth = daemonBinary('geth')
+    const run = promisify(execFile)
+    await run(geth, [
+      'account',
+      'import',
+      '--datadir',
+      sealerDir,
+      '--password',
+      join(sealerDir, 'signer.password'),
+      join(dir, 'key'),
+    ])
+    await run(geth, ['init', '--datadir', sealerDir, join(dir, 'genesis.json')])
+    const [p2p, authrpc] = [await freePort(), await freePort()]
+    // the server's flags as they are; only the ports move (other devnets run on this machine)
+    const child = spawn(geth, ['--config', config, ...args, '--port', String(p2p), '--authrpc.port', String(authrpc)], {
+      stdio: 'ignore',
+    })
+    children.push(child)
+    const socket = join(sealerDir, 'geth.ipc')
+    await until('two sealed blocks', async () => {
+      const result = (await ipc(socket, 'eth_blockNumber')).result as string | undefined
+      return result !== undefined && BigInt(result) >= 2n ? true : undefined
+    })
+    assert.deepEqual((await ipc(socket, 'clique_getSigners')).result, [signer.toLowerCase()])
+    const info = (await ipc(socket, 'admin_nodeInfo')).result as { enode: string }
+    const id = enodeIdFromNodeKey(new Secret(nodeKey)).slice(2)
+    // it advertises the fixed private IP its peers dial (--nat extip), with the configured identity
+    const extip = args[args.indexOf('--nat') + 1]
+    assert.match(extip ?? '', /^extip:10\.0\.\d+\.10$/)
+    assert.ok(info.enode.startsWith(`enode://${id}@${extip?.slice('extip:'.length)}:`), info.enode)
     assert.deepEqual(
       listeningPorts(child.pid as number),
       [p2p, authrpc].sort((a, b) => a - b),

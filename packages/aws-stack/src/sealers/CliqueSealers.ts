@@ -33,12 +33,13 @@ export type CliqueSealersProps = {
   healthPort?: number
   machineImage: ec2.IMachineImage
   keyPair?: ec2.IKeyPair
+  /** Where the data volume is mounted; the geths' datadirs are `<dataDir>/sealer` and `<dataDir>/rpc`. Default `/data`. */
+  dataDir?: string
 }
 
 /** The sealer's and the RPC geth's p2p ports on each server. */
 const SEALER_P2P = 30303
 const RPC_P2P = 30304
-const DATA = '/data'
 /** Host part of each sealer's fixed private IP in its subnet. */
 const SEALER_HOST_OFFSET = 10
 /** The RPC geth's identity is generated on its first start: nobody dials it, it dials the sealers. */
@@ -80,6 +81,7 @@ export class CliqueSealers extends Construct {
       healthPort = 8550,
       machineImage,
       keyPair,
+      dataDir: DATA = '/data',
     } = props
     if (availabilityZones.length < nodes.length) throw new RangeError('one availability zone per sealer is needed')
     const { region } = Stack.of(this)
@@ -145,7 +147,7 @@ export class CliqueSealers extends Construct {
       userData.addCommands(
         'set -euo pipefail',
         ...dataVolumeCommands(DATA),
-        'id geth >/dev/null 2>&1 || useradd --system --home-dir /data --shell /sbin/nologin geth',
+        `id geth >/dev/null 2>&1 || useradd --system --home-dir ${DATA} --shell /sbin/nologin geth`,
         readS3Command(geth, '/usr/local/bin/geth', region),
         'chmod 0755 /usr/local/bin/geth',
         readS3Command(chain.genesis, '/etc/geth/genesis.json', region),
