@@ -20,7 +20,7 @@ const ACCEPTED_WARNINGS: Record<string, string> = {
   W3005: "aws-cdk-lib's DependsOn beside a GetAtt",
 }
 
-describe('cfn-lint 1.58.0 (the venv scripts/setup.sh makes) on the synthesized ChainopsStack template', function () {
+describe('cfn-lint 1.58.0 (the venv scripts/setup.sh makes) on the synthesized ChainopsStack template @integration', function () {
   this.timeout(180_000)
   let dir: string
   let synth: SynthChainopsStackReturnType
