@@ -13,11 +13,11 @@
 //   - AWS mode with 1 and with AWS_KEYS (4) sending keys: DynamoDbStore + SqsQueue on moto, the SQS
 //     consumer Lambda handler (`createMintConsumerHandler`, one minter per key created
 //     `lease: false, watch: false`: it acknowledges once the journal row is committed and the
-//     broadcast attempted) driven by one `runSqsEventSource` per message group `mint:<sender>` (the
+//     broadcast attempted) driven by one `runSqsEventSource` (1 s long polls) per message group `mint:<sender>` (the
 //     K groups run in parallel, as K concurrent Lambda invocations would), and one receipt watcher
 //     per key (`createMintWatcher`: it writes PAID -> MINTED).
 // PAID records come from @chainops/lightning/testing's putPaidInvoices (no lnd). In both modes a
-// feeder in this process sends the mint messages, keeping at most a bounded backlog ahead of the
+// feeder in this process sends the mint messages (FEED_SENDERS, 4, at a time), keeping at most a bounded backlog ahead of the
 // consumer (as the settle subscriber would, and a queue pre-filled with every job would measure the
 // queue's backlog cost). A mode's rate is its sustained rate, between 10% and 90% of its mints
 // MINTED (ramp-up and tail left out), and its whole-run rate beside it. CPU seconds of each process
@@ -25,7 +25,7 @@
 // the phase's wall seconds: a process near 1 CPU second per wall second is saturated (moto's Python
 // server runs on one core, so near 1.0 it is the limit).
 // Run: node bench/issuanceModes.bench.ts   (env: AWS_MINTS, AWS4_MINTS, EMBEDDED_MINTS, CAPACITY_TRANSFERS,
-//   CAPACITY_KEYS, MOTO_MESSAGES, MOTO_TRANSACTIONS, AWS_KEYS, GAS_LIMIT, SIGNER_THREADS)
+//   CAPACITY_KEYS, MOTO_MESSAGES, MOTO_TRANSACTIONS, AWS_KEYS, GAS_LIMIT, SIGNER_THREADS, FEED_SENDERS)
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
@@ -51,6 +51,7 @@ const CAPACITY_TRANSFERS = num('CAPACITY_TRANSFERS', 5000)
 const CAPACITY_KEYS = num('CAPACITY_KEYS', 4)
 const MOTO_MESSAGES = num('MOTO_MESSAGES', 500)
 const MOTO_TRANSACTIONS = num('MOTO_TRANSACTIONS', 500)
+const FEED_SENDERS = num('FEED_SENDERS', 4)
 /** Signing threads: none on a 2-CPU machine, where geth and moto need the second CPU. */
 const SIGNER_THREADS = num('SIGNER_THREADS', availableParallelism() > 2 ? 2 : 0)
 const GAS_LIMIT = BigInt(process.env.GAS_LIMIT ?? 10_500_000)
@@ -207,14 +208,20 @@ async function feed(
   lead: number,
   handled: () => number,
 ) {
-  for (const [index, hash] of hashes.entries()) {
-    while (index - handled() >= lead) await sleep(20)
-    await queue.send({
-      body: JSON.stringify({ v: 1, paymentHash: hash }),
-      dedupId: hash,
-      groupId: groups[index % groups.length] as string,
-    })
+  // FEED_SENDERS sends in flight: one sender at a time would measure its own SendMessage latency
+  // (about 30 ms on moto on a loaded machine, so ~33 mints/s), not the minter stage.
+  let next = 0
+  const sender = async () => {
+    for (let index = next++; index < hashes.length; index = next++) {
+      while (index - handled() >= lead) await sleep(20)
+      await queue.send({
+        body: JSON.stringify({ v: 1, paymentHash: hashes[index] }),
+        dedupId: hashes[index] as string,
+        groupId: groups[index % groups.length] as string,
+      })
+    }
   }
+  await Promise.all(Array.from({ length: FEED_SENDERS }, sender))
 }
 
 /** Samples `minted()` every 100 ms until it reaches `total`; the sustained (10% to 90%) and whole-run rates. */
@@ -413,7 +420,10 @@ async function aws(keys: readonly Hex[], mints: number) {
   const sqsClient = instrument(new SQSClient(moto.clientConfig), sqsCalls)
   const store = new DynamoDbStore({ tableName: `bench-aws-${id}`, client: dynamoDb })
   await store.ensureTable()
-  const queue = new SqsQueue({ name: `bench-aws-${id}`, client: sqsClient })
+  // Long polling (1 s), as Lambda's SQS event source polls: K sources of one FIFO queue whose groups
+  // are all in flight then wait for a message instead of asking again every idleMs (moto scans the
+  // whole backlog at each receive).
+  const queue = new SqsQueue({ name: `bench-aws-${id}`, client: sqsClient, waitTimeSeconds: 1 })
   await queue.ensureQueues()
   log(`AWS mode, ${keys.length} key(s): writing ${mints} PAID records ...`)
   const hashes = await putPaid(store, mints)
