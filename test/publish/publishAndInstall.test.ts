@@ -160,6 +160,9 @@ describe('publish to a private registry (Verdaccio) and install from it @integra
           '@aws-sdk/client-dynamodb': '^3.1164.0',
           '@aws-sdk/client-sqs': '^3.1169.0',
           '@aws-sdk/client-ssm': '^3.1169.0',
+          // A CDK app's own aws-cdk-lib and constructs (peers of @chainops/aws-stack).
+          'aws-cdk-lib': '2.276.0',
+          constructs: '10.8.1',
           viem: '^2.40.0',
         },
         devDependencies: { '@types/node': '^24.0.0', typescript: '5.9.3' },
