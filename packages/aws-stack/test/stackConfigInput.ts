@@ -36,6 +36,7 @@ export function stackConfigInput(bundlesDir: string) {
       btcd: 's3://chainops-artifacts/btcd/v0.24.2/btcd',
       tor: 's3://chainops-artifacts/tor/0.4.8/tor',
       settleSubscriber: 's3://chainops-artifacts/chainops/settle-subscriber.tar.gz',
+      node: 's3://chainops-artifacts/node/v22.21.1/node-v22.21.1-linux-x64.tar.xz',
     },
     chain: { networkId: 2789, gasLimit: '30000000', genesis: 's3://chainops-artifacts/chain/genesis.json' },
     sealers: {

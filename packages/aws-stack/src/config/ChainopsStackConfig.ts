@@ -32,8 +32,10 @@ export type ChainopsStackConfig = {
     btcd: S3Object
     /** tor, a single executable. */
     tor: S3Object
-    /** The settle subscriber: a .tar.gz whose `bin/subscriber` runs it (Node runtime inside). */
+    /** The settle subscriber: the `settle-subscriber.tar.gz` of examples/lambda/build.ts, whose `bin/subscriber` runs it on `node`. */
     settleSubscriber: S3Object
+    /** Node.js >= 22.12 for the lnd host, the official tarball as nodejs.org ships it (`node-v22.x.y-linux-x64.tar.xz`, its top folder holding `bin/node`): the settle subscriber's runtime. */
+    node: S3Object
   }
   chain: {
     /** The chain id / network id (the seed: 2789). */

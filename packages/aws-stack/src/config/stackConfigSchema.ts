@@ -103,6 +103,7 @@ export const stackConfigSchema = v.strictObject({
     btcd: s3Object,
     tor: s3Object,
     settleSubscriber: s3Object,
+    node: s3Object,
   }),
   chain: v.strictObject({
     networkId: integer(1, Number.MAX_SAFE_INTEGER),

@@ -21,7 +21,8 @@ export type LightningNodeProps = {
   network: 'mainnet' | 'testnet' | 'signet' | 'regtest'
   /** The Bitcoin node lnd's neutrino backend dials, `host:port`. */
   bitcoinPeer: string
-  artifacts: { lnd: S3Object; tor: S3Object; settleSubscriber: S3Object }
+  /** `node`: the settle subscriber's runtime (Node.js >= 22.12, the official linux tarball). */
+  artifacts: { lnd: S3Object; tor: S3Object; settleSubscriber: S3Object; node: S3Object }
   /** SSM parameter names; lnd's TLS pair and wallet password are read at boot, the macaroons by their users. */
   parameters: {
     tlsCert: string
@@ -201,9 +202,12 @@ export class LightningNode extends Construct {
     this.subscriber = true
     const { queue, deadLetterQueue, table, senders, maxInvoiceExpirySeconds } = props
     const { region } = Stack.of(this)
-    const { settleSubscriber } = this.props.artifacts
+    const { settleSubscriber, node } = this.props.artifacts
     this.instance.userData.addCommands(
       'id chainops >/dev/null 2>&1 || useradd --system --home-dir /opt/chainops --shell /sbin/nologin chainops',
+      // Its runtime: Node.js from S3 (the official tarball; tar detects .xz or .gz), not the distribution's.
+      readS3Command(node, '/tmp/node.tar', region),
+      'install -d /opt/chainops/node && tar -xf /tmp/node.tar -C /opt/chainops/node --strip-components=1 --no-same-owner',
       readS3Command(settleSubscriber, '/tmp/settle-subscriber.tar.gz', region),
       'install -d /opt/chainops/settle-subscriber && tar -xzf /tmp/settle-subscriber.tar.gz -C /opt/chainops/settle-subscriber',
       ...systemdUnitCommands({
@@ -213,6 +217,8 @@ export class LightningNode extends Construct {
         after: ['lnd.service'],
         execStart: '/opt/chainops/settle-subscriber/bin/subscriber',
         environment: {
+          // what bin/subscriber runs the bundle with
+          CHAINOPS_NODE: '/opt/chainops/node/bin/node',
           AWS_REGION: region,
           CHAINOPS_TABLE: table.tableName,
           CHAINOPS_MINT_QUEUE: queue.queueName,
@@ -228,7 +234,7 @@ export class LightningNode extends Construct {
         },
       }),
     )
-    grantReadObjects(this, this.instance, [settleSubscriber])
+    grantReadObjects(this, this.instance, [settleSubscriber, node])
     grantReadParameters(this, this.instance, [this.parameters.readOnlyMacaroon])
     const role = this.instance.role
     role.addToPrincipalPolicy(
