@@ -41,7 +41,7 @@ const config: KnipConfig = {
       ignoreDependencies: ['@safe-global/safe-contracts'],
     },
     bench: { entry: ['*.bench.ts'], project: ['*.ts'] },
-    // The Lambda handlers are entry points too: build.ts bundles them by path (build/lambdaFunctions.ts).
+    // The Lambda handlers and the settle subscriber are entry points too: build.ts bundles them by path.
     examples: {
       entry: [
         '*.ts',
@@ -49,6 +49,8 @@ const config: KnipConfig = {
         'lambda/invoiceApi.ts',
         'lambda/mintConsumer.ts',
         'lambda/mintWatcher.ts',
+        // build/buildSettleSubscriber.ts bundles it by path into settle-subscriber.tar.gz.
+        'lambda/settleSubscriber.ts',
         // cdk.json runs it (`node app.ts`).
         'aws-stack/app.ts',
       ],

@@ -282,6 +282,7 @@ describe('Lambda bundles in the Lambda runtime emulator @integration', function 
       `invoice-api: bundleBytes ${sizeOf('invoice-api').bundleBytes} is over its budget of 1000`,
       `mint-consumer: zipBytes ${sizeOf('mint-consumer').zipBytes} is over its budget of 1000`,
       'mint-watcher: no budget (add one to the budgets file)',
+      'settle-subscriber: no budget (add one to the budgets file)',
     ])
   })
 

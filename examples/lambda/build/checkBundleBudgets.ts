@@ -1,22 +1,27 @@
-import type { BuiltLambdaFunction } from './buildLambdaBundles.ts'
-
-/** The most bytes each function may take: its bundle (index.mjs) and its zip. */
-export type BundleBudgets = Record<string, { bundleBytes: number; zipBytes: number } | string>
+/** The most bytes each bundle may take: its index.mjs, and its archive (`zipBytes`, or `archiveBytes` for a tarball). */
+export type BundleBudgets = Record<string, Record<string, number> | string>
 
 /**
- * Each function measured against its budget: one line per limit exceeded, and one per function
- * that has no budget (a new function gets one when it is added). Empty when all fit.
+ * Each built bundle measured against its budget: one line per limit exceeded (a limit it has no
+ * figure for counts as exceeded), and one per bundle that has no budget (a new one gets one when it
+ * is added). Empty when all fit.
  */
-export function checkBundleBudgets(built: readonly BuiltLambdaFunction[], budgets: BundleBudgets): string[] {
+export function checkBundleBudgets(
+  built: ReadonlyArray<{ name: string } & Partial<Record<string, unknown>>>,
+  budgets: BundleBudgets,
+): string[] {
   const findings: string[] = []
-  for (const fn of built) {
-    const budget = budgets[fn.name]
+  for (const item of built) {
+    const budget = budgets[item.name]
     if (typeof budget !== 'object') {
-      findings.push(`${fn.name}: no budget (add one to the budgets file)`)
+      findings.push(`${item.name}: no budget (add one to the budgets file)`)
       continue
     }
-    for (const key of ['bundleBytes', 'zipBytes'] as const)
-      if (fn[key] > budget[key]) findings.push(`${fn.name}: ${key} ${fn[key]} is over its budget of ${budget[key]}`)
+    for (const [key, limit] of Object.entries(budget)) {
+      const value = item[key]
+      if (typeof value !== 'number') findings.push(`${item.name}: ${key} is not a figure of this bundle`)
+      else if (value > limit) findings.push(`${item.name}: ${key} ${value} is over its budget of ${limit}`)
+    }
   }
   return findings
 }

@@ -352,6 +352,36 @@ describe('ChainopsStack (synthesized offline from stackConfigInput)', function (
     assert.doesNotMatch(JSON.stringify(lndPolicies), /operator/)
     assert.match(script, /^Environment=CHAINOPS_TABLE=\{\{Ref:IssuanceStore[0-9A-F]+\}\}$/m)
     assert.match(script, /^ExecStart=\/opt\/chainops\/settle-subscriber\/bin\/subscriber$/m)
+    // What examples/lambda/settleSubscriber.ts reads (test/lambda/settleSubscriberProgram.test.ts
+    // runs the program with these; CHAINOPS_MAX_INVOICE_EXPIRY_SECONDS only when the config sets it).
+    const unit = heredocFile(script, '/etc/systemd/system/chainops-settle-subscriber.service') ?? ''
+    assert.deepEqual(
+      [...unit.matchAll(/^Environment=([A-Z0-9_]+)=/gm)].map((m) => m[1]),
+      [
+        'CHAINOPS_NODE',
+        'AWS_REGION',
+        'CHAINOPS_TABLE',
+        'CHAINOPS_MINT_QUEUE',
+        'CHAINOPS_LND_SOCKET',
+        'CHAINOPS_LND_CERT_PARAMETER',
+        'CHAINOPS_LND_MACAROON_PARAMETER',
+        'CHAINOPS_SETTLE_NODE',
+        'CHAINOPS_SENDERS',
+      ],
+    )
+    assert.match(unit, /^Environment=CHAINOPS_NODE=\/opt\/chainops\/node\/bin\/node$/m)
+    assert.match(unit, /^Environment=CHAINOPS_LND_CERT_PARAMETER=\/chainops\/lnd\/tls-cert$/m)
+    assert.match(unit, /^Environment=CHAINOPS_LND_MACAROON_PARAMETER=\/chainops\/lnd\/readonly-macaroon$/m)
+    assert.match(unit, /^Environment=CHAINOPS_SETTLE_NODE=lnd$/m)
+    // its Node from S3, unpacked before the unit starts
+    assert.ok(
+      script.includes(
+        "aws s3 cp --only-show-errors --region ap-northeast-1 's3://chainops-artifacts/node/v22.21.1/node-v22.21.1-linux-x64.tar.xz' '/tmp/node.tar'",
+      ),
+    )
+    assert.ok(
+      script.indexOf('/opt/chainops/node --strip-components=1') < script.indexOf('chainops-settle-subscriber.service'),
+    )
     assert.match(script, /^ExecStart=\/usr\/local\/bin\/tor -f \/etc\/tor\/torrc$/m)
   })
 })
