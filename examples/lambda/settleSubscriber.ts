@@ -93,5 +93,7 @@ try {
   // systemd shows the unit failed.
   const code = error instanceof ChainopsError ? error.code : 'SETTLE_SUBSCRIBER_START_FAILED'
   logger.error('cannot start', { code, error })
-  process.exitCode = 1
+  // exit now: an AWS SDK client's open sockets must not keep a failed start alive (stderr to a
+  // pipe or the journal is written synchronously, so the line is out)
+  process.exit(1)
 }

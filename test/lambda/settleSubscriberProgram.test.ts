@@ -230,7 +230,7 @@ describe('the settle subscriber program (settle-subscriber.tar.gz) @integration'
     if (dir) await rm(dir, { recursive: true, force: true })
   })
 
-  it('exits 1 naming a missing variable, and never prints a secret', async () => {
+  it('exits 1 naming a missing variable, an empty sender or a missing SSM parameter', async () => {
     for (const missing of ['CHAINOPS_LND_MACAROON_PARAMETER', 'CHAINOPS_SENDERS']) {
       const { [missing]: _unset, ...partial } = env
       const broken = start(partial)
@@ -242,6 +242,10 @@ describe('the settle subscriber program (settle-subscriber.tar.gz) @integration'
     const badSender = start({ ...env, CHAINOPS_SENDERS: `${sender},` })
     assert.equal(await badSender.exited, 1)
     assert.match(badSender.output(), /CHAINOPS_SENDERS: entry 1 is empty/)
+    const absent = start({ ...env, CHAINOPS_LND_MACAROON_PARAMETER: '/chainops/lnd/absent-macaroon' })
+    assert.equal(await absent.exited, 1)
+    assert.equal(logged(absent, 'cannot start')[0]?.code, 'SECRET_NOT_FOUND')
+    assert.match(absent.output(), /\/chainops\/lnd\/absent-macaroon/)
   })
 
   it('runs active/standby: each paid invoice PAID and queued once; after SIGKILL of the active one the standby takes over; SIGTERM stops cleanly', async () => {
