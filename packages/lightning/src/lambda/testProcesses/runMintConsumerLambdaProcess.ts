@@ -7,13 +7,14 @@
 // per stdout line (each with `at`, epoch ms): `received` per delivery, `acked` per deleted message.
 import { createLogger, type Queue } from '@chainops/core'
 import { createPublicClient, http } from 'viem'
-import { openAwsIssuanceResources } from '../../aws/openAwsIssuanceResources.ts'
 import { createMinter } from '../../minter/createMinter.ts'
 import { type CrashAt, crashPointHooks } from '../../minter/testProcesses/crashPointHooks.ts'
+import { writeProcessEvent } from '../../minter/testProcesses/writeProcessEvent.ts'
 import { parseMintMessage } from '../../pipeline/parseMintMessage.ts'
 import { createMintConsumerHandler } from '../createMintConsumerHandler.ts'
 import { runSqsEventSource } from '../runSqsEventSource.ts'
 import type { AwsProcessConfig } from './awsProcessConfig.ts'
+import { openAwsProcessResources } from './openAwsProcessResources.ts'
 
 export type MintConsumerLambdaProcessConfig = {
   aws: AwsProcessConfig
@@ -24,20 +25,12 @@ export type MintConsumerLambdaProcessConfig = {
   crashAt?: CrashAt | undefined
 }
 
-const emit = (event: Record<string, unknown>) =>
-  process.stdout.write(
-    `${JSON.stringify({ ...event, at: Date.now() }, (_, value) => (typeof value === 'bigint' ? value.toString() : value))}\n`,
-  )
+const emit = (event: Record<string, unknown>) => writeProcessEvent({ ...event, at: Date.now() })
 
 const config = JSON.parse(process.env.CHAINOPS_MINTER_CONFIG ?? '{}') as MintConsumerLambdaProcessConfig
 delete process.env.CHAINOPS_MINTER_KEY
 
-const resources = await openAwsIssuanceResources({
-  clientConfig: config.aws.clientConfig,
-  tableName: config.aws.tableName,
-  queueName: config.aws.queueName,
-  parameters: { operatorKey: config.aws.operatorKeyParameter },
-})
+const resources = await openAwsProcessResources(config.aws)
 const logger = createLogger({ level: 'warn', sink: (line) => process.stderr.write(`${line}\n`) })
 const client = createPublicClient({
   transport: http(config.rpcUrl, {

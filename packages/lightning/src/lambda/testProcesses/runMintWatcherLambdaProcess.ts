@@ -9,11 +9,12 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createLogger } from '@chainops/core'
 import { createPublicClient, http } from 'viem'
-import { openAwsIssuanceResources } from '../../aws/openAwsIssuanceResources.ts'
 import type { CrashAt } from '../../minter/testProcesses/crashPointHooks.ts'
+import { writeProcessEvent } from '../../minter/testProcesses/writeProcessEvent.ts'
 import { watcherCrashPoints } from '../../watcher/testProcesses/watcherCrashPoints.ts'
 import { createMintWatcherHandler } from '../createMintWatcherHandler.ts'
 import type { AwsProcessConfig } from './awsProcessConfig.ts'
+import { openAwsProcessResources } from './openAwsProcessResources.ts'
 
 export type MintWatcherLambdaProcessConfig = {
   aws: AwsProcessConfig
@@ -30,20 +31,12 @@ export type MintWatcherLambdaProcessConfig = {
   crashAt?: CrashAt | undefined
 }
 
-const emit = (event: Record<string, unknown>) =>
-  process.stdout.write(
-    `${JSON.stringify({ ...event, at: Date.now() }, (_, value) => (typeof value === 'bigint' ? value.toString() : value))}\n`,
-  )
+const emit = (event: Record<string, unknown>) => writeProcessEvent({ ...event, at: Date.now() })
 
 const config = JSON.parse(process.env.CHAINOPS_MINTER_CONFIG ?? '{}') as MintWatcherLambdaProcessConfig
 delete process.env.CHAINOPS_MINTER_KEY
 
-const resources = await openAwsIssuanceResources({
-  clientConfig: config.aws.clientConfig,
-  tableName: config.aws.tableName,
-  queueName: config.aws.queueName,
-  parameters: { operatorKey: config.aws.operatorKeyParameter },
-})
+const resources = await openAwsProcessResources(config.aws)
 const logger = createLogger({ level: 'warn', sink: (line) => process.stderr.write(`${line}\n`) })
 const crashPoints = watcherCrashPoints(config.crashAt, emit)
 const store = crashPoints.store(resources.store)

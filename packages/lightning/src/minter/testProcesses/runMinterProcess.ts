@@ -7,6 +7,7 @@ import { createPublicClient, type Hex, http } from 'viem'
 import { runMintPipeline } from '../../pipeline/runMintPipeline.ts'
 import { createMinter } from '../createMinter.ts'
 import { type CrashAt, crashPointHooks } from './crashPointHooks.ts'
+import { writeProcessEvent } from './writeProcessEvent.ts'
 
 export type MinterProcessConfig = {
   dbPath: string
@@ -20,10 +21,7 @@ export type MinterProcessConfig = {
   maxInFlight?: number | undefined
 }
 
-const emit = (event: Record<string, unknown>) =>
-  process.stdout.write(
-    `${JSON.stringify(event, (_, value) => (typeof value === 'bigint' ? value.toString() : value))}\n`,
-  )
+const emit = writeProcessEvent
 
 const config = JSON.parse(process.env.CHAINOPS_MINTER_CONFIG ?? '{}') as MinterProcessConfig
 const signerKey = new Secret(process.env.CHAINOPS_MINTER_KEY as Hex)

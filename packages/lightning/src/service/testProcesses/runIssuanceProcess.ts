@@ -9,8 +9,10 @@
 import { createLogger, Rational, Secret } from '@chainops/core'
 import { authenticatedLndGrpc } from 'lightning'
 import type { Hex } from 'viem'
-import { openAwsIssuanceResources } from '../../aws/openAwsIssuanceResources.ts'
+import type { AwsProcessConfig } from '../../lambda/testProcesses/awsProcessConfig.ts'
+import { openAwsProcessResources } from '../../lambda/testProcesses/openAwsProcessResources.ts'
 import { type CrashAt, crashPointHooks } from '../../minter/testProcesses/crashPointHooks.ts'
+import { writeProcessEvent } from '../../minter/testProcesses/writeProcessEvent.ts'
 import { openEmbeddedIssuanceResources } from '../openEmbeddedIssuanceResources.ts'
 import { type IssuanceMode, startIssuance } from '../startIssuance.ts'
 
@@ -19,19 +21,7 @@ export type IssuanceProcessConfig = {
   /** embedded */
   dbPath?: string | undefined
   /** aws: moto's client config, the table, the queue and the SSM parameter of the operator key. */
-  aws?:
-    | {
-        clientConfig: {
-          endpoint: string
-          region: string
-          credentials: { accessKeyId: string; secretAccessKey: string }
-        }
-        tableName: string
-        queueName: string
-        /** One SSM parameter, or one per sending key (K keys). */
-        operatorKeyParameter: string | string[]
-      }
-    | undefined
+  aws?: AwsProcessConfig | undefined
   rpcUrl: string
   chainId: number
   lnd: { socket: string; cert: string; nodeKey: string }
@@ -42,10 +32,7 @@ export type IssuanceProcessConfig = {
   crashAt?: CrashAt | undefined
 }
 
-const emit = (event: Record<string, unknown>) =>
-  process.stdout.write(
-    `${JSON.stringify(event, (_, value) => (typeof value === 'bigint' ? value.toString() : value))}\n`,
-  )
+const emit = writeProcessEvent
 
 const config = JSON.parse(process.env.CHAINOPS_MINTER_CONFIG ?? '{}') as IssuanceProcessConfig
 const envKey = process.env.CHAINOPS_MINTER_KEY
@@ -57,12 +44,7 @@ delete process.env.CHAINOPS_INVOICE_MACAROON
 
 const resources =
   config.mode === 'aws' && config.aws
-    ? await openAwsIssuanceResources({
-        clientConfig: config.aws.clientConfig,
-        tableName: config.aws.tableName,
-        queueName: config.aws.queueName,
-        parameters: { operatorKey: config.aws.operatorKeyParameter },
-      })
+    ? await openAwsProcessResources(config.aws)
     : {
         ...openEmbeddedIssuanceResources({
           path: config.dbPath as string,

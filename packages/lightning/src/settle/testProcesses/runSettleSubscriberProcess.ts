@@ -7,6 +7,7 @@ import { type Queue, SqliteQueue, SqliteStore, type Store } from '@chainops/core
 import { DynamoDbStore, SqsQueue } from '@chainops/core/aws'
 import { authenticatedLndGrpc } from 'lightning'
 import type { AwsProcessConfig } from '../../lambda/testProcesses/awsProcessConfig.ts'
+import { writeProcessEvent } from '../../minter/testProcesses/writeProcessEvent.ts'
 import { startSettleSubscriber } from '../startSettleSubscriber.ts'
 
 export type SettleSubscriberProcessConfig = {
@@ -23,10 +24,7 @@ export type SettleSubscriberProcessConfig = {
   reconcileIntervalMs?: number | undefined
 }
 
-const emit = (event: Record<string, unknown>) =>
-  process.stdout.write(
-    `${JSON.stringify({ ...event, at: Date.now() }, (_, value) => (typeof value === 'bigint' ? value.toString() : value))}\n`,
-  )
+const emit = (event: Record<string, unknown>) => writeProcessEvent({ ...event, at: Date.now() })
 
 const config = JSON.parse(process.env.CHAINOPS_MINTER_CONFIG ?? '{}') as SettleSubscriberProcessConfig
 const macaroon = process.env.CHAINOPS_READONLY_MACAROON ?? ''

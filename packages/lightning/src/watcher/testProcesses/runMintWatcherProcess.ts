@@ -6,6 +6,7 @@ import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb'
 import { createLogger, isChainopsError, Secret, SqliteStore, type Store } from '@chainops/core'
 import { DynamoDbStore } from '@chainops/core/aws'
 import { createPublicClient, type Hex, http } from 'viem'
+import { writeProcessEvent } from '../../minter/testProcesses/writeProcessEvent.ts'
 import { createMintWatcher } from '../createMintWatcher.ts'
 
 export type MintWatcherProcessConfig = {
@@ -18,10 +19,7 @@ export type MintWatcherProcessConfig = {
   pollIntervalMs: number
 }
 
-const emit = (event: Record<string, unknown>) =>
-  process.stdout.write(
-    `${JSON.stringify(event, (_, value) => (typeof value === 'bigint' ? value.toString() : value))}\n`,
-  )
+const emit = writeProcessEvent
 
 const config = JSON.parse(process.env.CHAINOPS_MINTER_CONFIG ?? '{}') as MintWatcherProcessConfig
 const signerKey = new Secret(process.env.CHAINOPS_MINTER_KEY as Hex)
