@@ -154,21 +154,26 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
             timeout: 10_000,
           }),
         })
+  // What a key's minter and its receipt watcher are both given: the store, the chain and how to
+  // send and watch from that key.
+  const keyDriving = (signerKey: (typeof signerKeys)[number]) => ({
+    store,
+    client,
+    signerKey,
+    chainId: chain.chainId,
+    ...(parameters.minter?.gas ? { gas: parameters.minter.gas } : {}),
+    confirmations: parameters.minter?.confirmations,
+    pollIntervalMs: parameters.minter?.pollIntervalMs,
+    resendAfterMs: parameters.minter?.resendAfterMs,
+    logger,
+  })
   const minters = signerKeys.map((signerKey) =>
     createMinter({
-      store,
-      client,
-      signerKey,
-      chainId: chain.chainId,
-      ...(parameters.minter?.gas ? { gas: parameters.minter.gas } : {}),
-      confirmations: parameters.minter?.confirmations,
-      pollIntervalMs: parameters.minter?.pollIntervalMs,
-      resendAfterMs: parameters.minter?.resendAfterMs,
+      ...keyDriving(signerKey),
       hooks: parameters.minter?.hooks,
       lease: mode === 'aws' ? false : { ttlMs: parameters.minter?.leaseTtlMs },
       // AWS mode: the consumer acknowledges once journaled and sent; the receipt watcher finishes the mints.
       watch: mode !== 'aws',
-      logger,
     }),
   )
   const minter = minters[0] as Minter
@@ -206,18 +211,7 @@ export async function startIssuance(parameters: StartIssuanceParameters): Promis
       // The receipt watchers the scheduled Lambdas would run (one per key), in-process on a timer
       // (active/standby by each key's lease).
       for (const signerKey of signerKeys) {
-        const running = startMintWatcher({
-          store,
-          client,
-          signerKey,
-          chainId: chain.chainId,
-          ...(parameters.minter?.gas ? { gas: parameters.minter.gas } : {}),
-          confirmations: parameters.minter?.confirmations,
-          pollIntervalMs: parameters.minter?.pollIntervalMs,
-          resendAfterMs: parameters.minter?.resendAfterMs,
-          lease: { ttlMs: parameters.minter?.leaseTtlMs },
-          logger,
-        })
+        const running = startMintWatcher({ ...keyDriving(signerKey), lease: { ttlMs: parameters.minter?.leaseTtlMs } })
         watchers.push(running)
         stops.push(() => running.stop())
       }
