@@ -7,6 +7,7 @@ import { createNodeInstance } from '../instances/createNodeInstance.ts'
 import { useUniqueLaunchTemplateNames } from '../instances/useUniqueLaunchTemplateNames.ts'
 import { hostInSubnet } from '../network/hostInSubnet.ts'
 import { readS3Command } from '../network/readS3Command.ts'
+import { subnetInZone } from '../network/subnetInZone.ts'
 import { dataVolumeCommands } from '../userData/dataVolumeCommands.ts'
 import { systemdUnitCommands } from '../userData/systemdUnitCommands.ts'
 
@@ -67,9 +68,7 @@ export class BitcoinNode extends Construct {
     } = props
     const { region } = Stack.of(this)
     this.p2pPort = P2P_PORTS[network]
-    const subnet = vpc.selectSubnets({ subnetType: ec2.SubnetType.PUBLIC, availabilityZones: [availabilityZone] })
-      .subnets[0]
-    if (!subnet) throw new RangeError(`no public subnet in ${availabilityZone}`)
+    const subnet = subnetInZone(vpc, ec2.SubnetType.PUBLIC, availabilityZone)
     this.privateIp = hostInSubnet(subnet.ipv4CidrBlock, 10)
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,

@@ -9,6 +9,7 @@ import { createNodeInstance } from '../instances/createNodeInstance.ts'
 import { useUniqueLaunchTemplateNames } from '../instances/useUniqueLaunchTemplateNames.ts'
 import { hostInSubnet } from '../network/hostInSubnet.ts'
 import { readS3Command } from '../network/readS3Command.ts'
+import { subnetInZone } from '../network/subnetInZone.ts'
 import { dataVolumeCommands } from '../userData/dataVolumeCommands.ts'
 import { parameterToFileCommand } from '../userData/parameterToFileCommand.ts'
 import { systemdUnitCommands } from '../userData/systemdUnitCommands.ts'
@@ -104,11 +105,7 @@ export class LightningNode extends Construct {
     this.grpcPort = grpcPort
     this.parameters = parameters
     const { region } = Stack.of(this)
-    const subnet = vpc.selectSubnets({
-      subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS,
-      availabilityZones: [availabilityZone],
-    }).subnets[0]
-    if (!subnet) throw new RangeError(`no private subnet in ${availabilityZone}`)
+    const subnet = subnetInZone(vpc, ec2.SubnetType.PRIVATE_WITH_EGRESS, availabilityZone)
     this.privateIp = hostInSubnet(subnet.ipv4CidrBlock, 20)
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,

@@ -9,6 +9,7 @@ import { createNodeInstance } from '../instances/createNodeInstance.ts'
 import { useUniqueLaunchTemplateNames } from '../instances/useUniqueLaunchTemplateNames.ts'
 import { hostInSubnet } from '../network/hostInSubnet.ts'
 import { readS3Command } from '../network/readS3Command.ts'
+import { subnetInZone } from '../network/subnetInZone.ts'
 import { dataVolumeCommands } from '../userData/dataVolumeCommands.ts'
 import { parameterToFileCommand } from '../userData/parameterToFileCommand.ts'
 import { systemdUnitCommands } from '../userData/systemdUnitCommands.ts'
@@ -88,13 +89,9 @@ export class CliqueSealers extends Construct {
     this.rpcPort = rpcPort
     this.healthPort = healthPort
 
-    const subnets = nodes.map((_, i) => {
-      const zone = availabilityZones[i] as string
-      const subnet = vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, availabilityZones: [zone] })
-        .subnets[0]
-      if (!subnet) throw new RangeError(`no private subnet in ${zone}`)
-      return subnet
-    })
+    const subnets = nodes.map((_, i) =>
+      subnetInZone(vpc, ec2.SubnetType.PRIVATE_WITH_EGRESS, availabilityZones[i] as string),
+    )
     const hosts = subnets.map((subnet) => hostInSubnet(subnet.ipv4CidrBlock, SEALER_HOST_OFFSET))
     const sealerSpecs = nodes.map((node, i) => ({
       name: `sealer-${i + 1}`,
